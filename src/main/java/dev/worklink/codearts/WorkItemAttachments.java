@@ -1,0 +1,65 @@
+package dev.worklink.codearts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.worklink.http.RequestAuthenticator;
+import dev.worklink.http.RequestBody;
+import dev.worklink.http.ServiceClient;
+import dev.worklink.http.ServiceRequest;
+import dev.worklink.http.ServiceResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CodeArts Req attachment calls: upload a file to a work item (IPD and Scrum) and list an IPD work item's
+ * attachments.
+ */
+public final class WorkItemAttachments {
+
+    /** Multipart field name of both upload calls (doc). */
+    public static final String FIELD = "attachment";
+
+    private final ServiceClient client;
+    private final RequestAuthenticator auth;
+    private final URI endpoint;
+
+    /** @param endpoint the CodeArts Req base URL, e.g. {@code https://projectman-ext.cn-north-4.myhuaweicloud.com} */
+    public WorkItemAttachments(ServiceClient client, RequestAuthenticator auth, URI endpoint) {
+        this.client = client;
+        this.auth = auth;
+        this.endpoint = endpoint;
+    }
+
+    /** The outcome of one upload: the attachment the service stored (null on a dry run) and the transfer figures. */
+    public record Upload(Attachment attachment, ServiceResponse response) {}
+
+    public Upload upload(ProjectType type, String projectId, String issueId, Path file, String fileName, String contentType)
+            throws IOException {
+        String path = type == ProjectType.IPD
+                ? "/v1/ipdprojectservice/projects/" + projectId + "/issues/" + issueId + "/attachments/upload"
+                : "/v4/projects/" + projectId + "/issues/" + issueId + "/attachments/upload";
+        String label = "upload " + fileName + " to work item " + issueId;
+        ServiceRequest request = new ServiceRequest("POST", Endpoints.resolve(endpoint, path), Map.of("Accept", "application/json"),
+                new RequestBody.MultipartFile(FIELD, file, fileName, contentType), label);
+        ServiceResponse response = client.execute(request, auth);
+        if (response.dryRun()) {
+            return new Upload(null, response);
+        }
+        JsonNode root = ReqResponses.checked(label, response);
+        List<Attachment> result = ReqResponses.resultList(root, Attachment.class);
+        return new Upload(result.isEmpty() ? null : result.get(0), response);
+    }
+
+    /** The attachments already on an IPD work item (empty on a dry run). */
+    public List<ExistingAttachment> list(String projectId, String issueId) throws IOException {
+        String label = "list the attachments of work item " + issueId;
+        URI uri = Endpoints.resolve(endpoint, "/v1/ipdprojectservice/projects/" + projectId + "/attachments?issue_id=" + issueId);
+        ServiceResponse response = client.execute(ServiceRequest.get(uri, label), auth);
+        if (response.dryRun()) {
+            return List.of();
+        }
+        return ReqResponses.resultList(ReqResponses.checked(label, response), ExistingAttachment.class);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.worklink.http;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the one pooled HTTP client a build shares: timeouts, TLS verified against the JVM's trust store
+ * ({@code javax.net.ssl.*} properties), proxies chosen per request from settings.xml (never JVM-global system
+ * properties), and no automatic retries (the {@link ServiceClient} retries, signing each attempt afresh).
+ */
+public final class HttpClientFactory {
+
+    /** Enough connections for the largest {@code parallelUploads} a user would sensibly set. */
+    static final int MAX_CONNECTIONS = 64;
+
+    static {
+        // HttpClient logs every header (X-Auth-Token, Authorization) and every byte (the IAM password) at DEBUG,
+        // and `mvn -X` turns DEBUG on for every logger. Maven's SLF4J logger reads a logger's level from these
+        // properties when the logger is made, which is when HttpClient's classes first load: after this.
+        silence("org.apache.hc", "info");
+        silence("org.apache.hc.client5.http.wire", "off");
+        silence("org.apache.hc.client5.http.headers", "off");
+    }
+
+    private static void silence(String logger, String level) {
+        String key = "org.slf4j.simpleLogger.log." + logger;
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, level);
+        }
+    }
+
+    private HttpClientFactory() {}
+
+    public static CloseableHttpClient create(HttpSettings settings, String userAgent) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy((TlsSocketStrategy) ClientTlsStrategyBuilder.create().useSystemProperties().build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.timeout()))
+                        .setValidateAfterInactivity(Timeout.ofSeconds(2))
+                        .build())
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .build();
+        BasicCredentialsProvider proxyCredentials = new BasicCredentialsProvider();
+        for (ProxySpec proxy : settings.proxies()) {
+            if (proxy.username() != null && !proxy.username().isBlank()) {
+                proxyCredentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+            }
+        }
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.timeout()))
+                        .setConnectionRequestTimeout(Timeout.of(settings.timeout()))
+                        .build())
+                .setRoutePlanner(new SettingsProxyRoutePlanner(settings.proxies()))
+                .setDefaultCredentialsProvider(proxyCredentials)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
+                .setUserAgent(userAgent)
+                .build();
+    }
+
+    /** Picks the first settings.xml proxy that serves the target's scheme and whose nonProxyHosts spare it. */
+    static final class SettingsProxyRoutePlanner extends DefaultRoutePlanner {
+        private final List<ProxySpec> proxies;
+
+        SettingsProxyRoutePlanner(List<ProxySpec> proxies) {
+            super(null);
+            this.proxies = proxies;
+        }
+
+        @Override
+        protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+            for (ProxySpec proxy : proxies) {
+                if (proxy.appliesTo(target.getSchemeName(), target.getHostName())) {
+                    return new HttpHost("http", proxy.host(), proxy.port());
+                }
+            }
+            return null;
+        }
+    }
+}

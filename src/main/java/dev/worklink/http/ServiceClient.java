@@ -1,0 +1,309 @@
+package dev.worklink.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * Sends {@link ServiceRequest}s: authenticates each attempt afresh, retries transient failures with exponential
+ * backoff and jitter (honouring {@code Retry-After}), refreshes credentials once after a 401, and turns error
+ * answers into {@link ServiceException}s carrying the service's own words. It is the single place where bytes
+ * leave the machine, so the dry-run and offline guards live here.
+ */
+public final class ServiceClient {
+
+    /** Longest wait a {@code Retry-After} may ask for; a longer one is cut to this. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CloseableHttpClient http;
+    private final HttpSettings settings;
+    private final Log log;
+    private final Sleeper sleeper;
+
+    public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log, Sleeper sleeper) {
+        this.http = http;
+        this.settings = settings;
+        this.log = log;
+        this.sleeper = sleeper;
+    }
+
+    public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log) {
+        this(http, settings, log, Sleeper.REAL);
+    }
+
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    public Log log() {
+        return log;
+    }
+
+    /**
+     * Sends the request and returns its 2xx answer.
+     *
+     * @throws ServiceException the service answered with an error (after retries, for transient ones)
+     * @throws OfflineException Maven is offline and this is not a dry run
+     * @throws IOException      the network failed after every retry
+     */
+    public ServiceResponse execute(ServiceRequest request, RequestAuthenticator auth) throws IOException {
+        if (settings.dryRun()) {
+            logDryRun(request, auth);
+            return ServiceResponse.notSent();
+        }
+        if (settings.offline()) {
+            throw new OfflineException(request.label());
+        }
+        boolean refreshed = false;
+        int attempt = 0;
+        while (true) {
+            Duration wait;
+            String reason;
+            try {
+                Attempt result = send(request, auth);
+                if (result.status >= 200 && result.status < 300) {
+                    return result.response;
+                }
+                if (result.status == 401 && !refreshed && auth.refreshAfterUnauthorized(request.label())) {
+                    refreshed = true;
+                    log.info("The service rejected the credentials for " + request.label() + " (401); obtained a fresh token, trying once more.");
+                    continue;
+                }
+                ServiceException error = errorOf(request.label(), result);
+                if (!isTransientStatus(result.status) || attempt >= settings.retries()) {
+                    throw error;
+                }
+                wait = retryAfter(result.response.header("Retry-After")).orElse(backoff(attempt));
+                reason = "HTTP " + result.status;
+            } catch (ServiceException e) {
+                throw e;
+            } catch (IOException e) {
+                if (!isTransientFailure(e)) {
+                    throw new IOException(request.label() + " failed: " + describe(e), e);
+                }
+                if (attempt >= settings.retries()) {
+                    throw new IOException(request.label() + " failed after " + (attempt + 1) + " attempt(s): " + describe(e)
+                            + ". Check that " + request.uri().getScheme() + "://" + request.uri().getAuthority()
+                            + " is reachable (proxies in settings.xml, firewall), or raise worklink.retries.", e);
+                }
+                wait = backoff(attempt);
+                reason = describe(e);
+            }
+            attempt++;
+            log.warn(request.label() + ": " + reason + "; retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1)
+                    + " of " + (settings.retries() + 1) + ")");
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while waiting to retry " + request.label());
+            }
+        }
+    }
+
+    private record Attempt(int status, ServiceResponse response) {}
+
+    private Attempt send(ServiceRequest request, RequestAuthenticator auth) throws IOException {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+        request.headers().forEach(http::addHeader);
+        for (Map.Entry<String, String> h : auth.headersFor(request).entrySet()) {
+            http.setHeader(h.getKey(), h.getValue());
+        }
+        long bytes = attachBody(http, request);
+        if (log.isDebugEnabled()) {
+            log.debug("HTTP " + request.method() + " " + request.uri() + " " + maskedHeaders(http.getHeaders()) + " " + request.body().summary());
+        }
+        long start = System.nanoTime();
+        return this.http.execute(http, response -> {
+            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_ERROR_BODY);
+            long elapsed = System.nanoTime() - start;
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header h : response.getHeaders()) {
+                headers.putIfAbsent(h.getName(), h.getValue());
+            }
+            ServiceResponse r = new ServiceResponse(response.getCode(), headers, body == null ? "" : body,
+                    headerIgnoringCase(headers, "X-Request-Id"), false, bytes, elapsed);
+            if (log.isDebugEnabled()) {
+                log.debug("HTTP " + response.getCode() + " for " + request.method() + " " + request.uri()
+                        + (r.requestId() != null ? " (X-Request-Id " + r.requestId() + ")" : ""));
+            }
+            return new Attempt(response.getCode(), r);
+        });
+    }
+
+    private long attachBody(HttpUriRequestBase http, ServiceRequest request) throws IOException {
+        RequestBody body = request.body();
+        HttpEntity entity;
+        if (body instanceof RequestBody.Json json) {
+            String type = request.headers().getOrDefault("Content-Type", "application/json;charset=UTF-8");
+            http.removeHeaders("Content-Type");
+            entity = new ByteArrayEntity(json.bytes(), ContentType.parse(type));
+        } else if (body instanceof RequestBody.MultipartFile file) {
+            TransferProgress progress = new TransferProgress(file.fileName(), Files.size(file.file()), log);
+            entity = MultipartEntityBuilder.create()
+                    .setMode(HttpMultipartMode.LEGACY)
+                    .setCharset(StandardCharsets.UTF_8)
+                    .addPart(file.field(), new StreamedFileBody(file.file(), file.fileName(), ContentType.parse(file.contentType()), progress))
+                    .build();
+        } else if (body instanceof RequestBody.RawFile file) {
+            http.removeHeaders("Content-Type");
+            TransferProgress progress = new TransferProgress(file.file().getFileName().toString(), Files.size(file.file()), log);
+            entity = new StreamedFileEntity(file.file(), ContentType.parse(file.contentType()), progress);
+        } else {
+            return 0;
+        }
+        http.setEntity(entity);
+        return entity.getContentLength();
+    }
+
+    private void logDryRun(ServiceRequest request, RequestAuthenticator auth) {
+        StringBuilder sb = new StringBuilder("[dry run] would send ").append(request.method()).append(' ').append(request.uri());
+        request.headers().forEach((k, v) -> sb.append("\n    ").append(k).append(": ").append(RequestAuthenticator.isSecretHeader(k) ? "****" : v));
+        sb.append("\n    (credentials: ").append(auth.describe()).append(')');
+        sb.append("\n    body: ").append(request.body().summary());
+        log.info(sb.toString());
+    }
+
+    private static String maskedHeaders(Header[] headers) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Header h : headers) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(h.getName()).append(": ").append(RequestAuthenticator.isSecretHeader(h.getName()) ? "****" : h.getValue());
+        }
+        return sb.append(']').toString();
+    }
+
+    static boolean isTransientStatus(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** Connection refused, reset or dropped, and timeouts: worth another attempt. An unknown host is not. */
+    static boolean isTransientFailure(IOException e) {
+        if (e instanceof UnknownHostException || e instanceof javax.net.ssl.SSLHandshakeException) {
+            return false;
+        }
+        return e instanceof HttpHostConnectException || e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof ConnectTimeoutException || e instanceof NoHttpResponseException
+                || e instanceof SocketTimeoutException || e instanceof SocketException
+                || e instanceof org.apache.hc.core5.http.ConnectionClosedException;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    Duration backoff(int attempt) {
+        long base = settings.backoffBase().toMillis() << Math.min(attempt, 16);
+        // Equal jitter: half fixed, half random, so that parallel uploads spread out but still wait.
+        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date, capped at {@link #MAX_RETRY_AFTER}. */
+    static java.util.Optional<Duration> retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Duration d;
+        try {
+            d = Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+            } catch (java.time.format.DateTimeParseException notDate) {
+                return java.util.Optional.empty();
+            }
+        }
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        return java.util.Optional.of(d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
+    }
+
+    private static ServiceException errorOf(String label, Attempt result) {
+        String[] codeAndMessage = errorWords(result.response.body());
+        return new ServiceException(label, result.status, codeAndMessage[0], codeAndMessage[1], result.response.requestId());
+    }
+
+    /**
+     * The service's own error code and message from an error body: Huawei's {@code error_code}/{@code error_msg},
+     * IAM's {@code {"error":{"code","message"}}}, a CodeArts {@code {"status":"error","message"}} or SuperOffice's
+     * {@code Error}/{@code Message}; else the body text itself.
+     */
+    public static String[] errorWords(String body) {
+        if (body == null || body.isBlank()) {
+            return new String[] {null, null};
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.isObject()) {
+                if (node.hasNonNull("error_code") || node.hasNonNull("error_msg")) {
+                    return new String[] {text(node, "error_code"), text(node, "error_msg")};
+                }
+                JsonNode error = node.get("error");
+                if (error != null && error.isObject()) {
+                    return new String[] {text(error, "code"), text(error, "message")};
+                }
+                if (node.hasNonNull("Error") || node.hasNonNull("Message")) {
+                    return new String[] {text(node, "ErrorType"), node.hasNonNull("Message") ? text(node, "Message") : text(node, "Error")};
+                }
+                if (node.hasNonNull("message")) {
+                    return new String[] {text(node, "code"), text(node, "message")};
+                }
+            }
+        } catch (IOException notJson) {
+            // fall through to the plain text
+        }
+        String text = body.strip();
+        return new String[] {null, text.length() > 500 ? text.substring(0, 500) + "…" : text};
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String headerIgnoringCase(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.worklink.http;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One call to a service, as data: it is turned into a fresh HTTP request, authenticated anew, on every attempt.
+ *
+ * @param method  HTTP method
+ * @param uri     absolute URI, already percent-encoded
+ * @param headers extra headers (Accept, Content-Type of raw bodies …); authentication headers are added later
+ * @param body    the body
+ * @param label   what the call does, in the user's words, for logs and messages ("upload app.jar to work item 1234")
+ */
+public record ServiceRequest(String method, URI uri, Map<String, String> headers, RequestBody body, String label) {
+
+    public ServiceRequest {
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public static ServiceRequest get(URI uri, String label) {
+        return new ServiceRequest("GET", uri, Map.of("Accept", "application/json"), new RequestBody.Empty(), label);
+    }
+
+    public static ServiceRequest json(String method, URI uri, byte[] json, String label) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Content-Type", "application/json;charset=UTF-8");
+        return new ServiceRequest(method, uri, headers, new RequestBody.Json(json), label);
+    }
+
+    public ServiceRequest withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ServiceRequest(method, uri, copy, body, label);
+    }
+}

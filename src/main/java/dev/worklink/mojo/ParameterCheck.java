@@ -1,0 +1,81 @@
+package dev.worklink.mojo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Collects every broken input rule of a goal before any network call, so the user sees them all at once, each
+ * naming the parameter, its property, the value and the rule.
+ */
+final class ParameterCheck {
+
+    private final List<String> problems = new ArrayList<>();
+
+    /** A problem with the parameter {@code name} (property {@code worklink.<name>}). */
+    ParameterCheck fail(String name, Object value, String rule) {
+        problems.add("parameter " + name + " (worklink." + name + ")" + (value == null ? " is not set" : " = '" + value + "'") + ": " + rule);
+        return this;
+    }
+
+    /** A problem that is not about one parameter. */
+    ParameterCheck fail(String message) {
+        problems.add(message);
+        return this;
+    }
+
+    boolean required(String name, String value, String rule) {
+        if (value == null || value.isBlank()) {
+            fail(name, null, "is required; " + rule);
+            return false;
+        }
+        return true;
+    }
+
+    boolean matches(String name, String value, Pattern pattern, String rule) {
+        if (!required(name, value, rule)) {
+            return false;
+        }
+        if (!pattern.matcher(value).matches()) {
+            fail(name, value, rule);
+            return false;
+        }
+        return true;
+    }
+
+    boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** Throws one failure listing every problem found. */
+    void throwIfAny(String goal) throws MojoFailureException {
+        if (problems.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("worklink:").append(goal).append(" was not run: ");
+        if (problems.size() == 1) {
+            sb.append(problems.get(0));
+        } else {
+            sb.append(problems.size()).append(" problems in its configuration:");
+            for (String p : problems) {
+                sb.append("\n  - ").append(p);
+            }
+        }
+        sb.append("\nNothing was sent.");
+        throw new MojoFailureException(sb.toString());
+    }
+
+    static List<String> split(String commaSeparated) {
+        List<String> out = new ArrayList<>();
+        if (commaSeparated == null) {
+            return out;
+        }
+        for (String part : commaSeparated.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+}
