@@ -168,9 +168,14 @@ public final class ServiceClient {
             entity = new ByteArrayEntity(json.bytes(), ContentType.parse(type));
         } else if (body instanceof RequestBody.MultipartFile file) {
             TransferProgress progress = new TransferProgress(file.fileName(), Files.size(file.file()), log);
+            // File names go out as UTF-8 (as browsers send them), but the part's charset stays off the
+            // Content-Type header, which some gateways refuse: the header is set here with the boundary alone.
+            String boundary = "worklink-" + java.util.UUID.randomUUID();
+            http.setHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
             entity = MultipartEntityBuilder.create()
                     .setMode(HttpMultipartMode.LEGACY)
                     .setCharset(StandardCharsets.UTF_8)
+                    .setBoundary(boundary)
                     .addPart(file.field(), new StreamedFileBody(file.file(), file.fileName(), ContentType.parse(file.contentType()), progress))
                     .build();
         } else if (body instanceof RequestBody.RawFile file) {
