@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
+import dev.worklink.http.ServiceException;
 import dev.worklink.http.ServiceRequest;
 import dev.worklink.http.ServiceResponse;
 import java.io.IOException;
@@ -39,6 +40,8 @@ public final class IamTokenSource {
     private final Clock clock;
     private String token;
     private Instant expiresAt = Instant.MIN;
+    /** IAM refused these credentials: asking again would only count towards locking the user out. */
+    private ServiceException refused;
     private int fetches;
 
     IamTokenSource(URI iamEndpoint, String user, String password, String domain, String region, Clock clock) {
@@ -99,6 +102,20 @@ public final class IamTokenSource {
     }
 
     private void fetch(ServiceClient client) throws IOException {
+        if (refused != null) {
+            throw new ServiceException(refused.label(), refused.status(), refused.errorCode(), refused.errorMessage(), refused.requestId());
+        }
+        try {
+            fetchOnce(client);
+        } catch (ServiceException e) {
+            if (e.isClientError()) {
+                refused = e;
+            }
+            throw e;
+        }
+    }
+
+    private void fetchOnce(ServiceClient client) throws IOException {
         URI uri = iamEndpoint.resolve(stripSlash(iamEndpoint.getPath()) + "/v3/auth/tokens?nocatalog=true");
         ServiceResponse response = client.execute(ServiceRequest.json("POST", uri, requestBody(), "get an IAM token for user '" + user + "'"),
                 RequestAuthenticator.NONE);

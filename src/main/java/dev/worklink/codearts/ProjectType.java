@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 public enum ProjectType {
     /** IPD projects: work item ids of 18 or 19 digits; attachments under {@code /v1/ipdprojectservice}. */
     IPD(Pattern.compile("^[0-9]{18,19}$"), "18 or 19 digits"),
-    /** Scrum projects: work item ids are positive integers; attachments under {@code /v4/projects}. */
-    SCRUM(Pattern.compile("^[1-9][0-9]{0,17}$"), "a positive integer");
+    /** Scrum projects: work item ids are positive integers (of at most 10 digits); attachments under {@code /v4/projects}. */
+    SCRUM(Pattern.compile("^[1-9][0-9]{0,9}$"), "a positive integer of at most 10 digits");
 
     private final Pattern issueId;
     private final String rule;
@@ -28,7 +28,8 @@ public enum ProjectType {
     }
 
     /**
-     * The type for {@code projectType} = ipd, scrum or auto; auto decides by the ids: 18–19 digits means IPD.
+     * The type for {@code projectType} = ipd, scrum or auto; auto decides by the ids: 18–19 digits means IPD,
+     * anything else Scrum (whose rule then rejects ids of neither form, such as 17 digits).
      *
      * @throws IllegalArgumentException for any other value
      */

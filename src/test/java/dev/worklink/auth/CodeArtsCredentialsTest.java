@@ -108,6 +108,20 @@ class CodeArtsCredentialsTest {
     }
 
     @Test
+    void aRefusedPasswordIsNotTriedAgainSoTheUserIsNotLockedOut() throws Exception {
+        server.stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong.\"}}")));
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
+        ServiceRequest call = ServiceRequest.json("POST", URI.create(server.baseUrl() + "/call"), "{}".getBytes(), "call");
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> goalClient().execute(call, auth)).hasMessageContaining("The username or password is wrong.");
+        }
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/v3/auth/tokens")));
+    }
+
+    @Test
     void withoutAServerTheSdkEnvironmentVariablesGiveAkSk() throws Exception {
         RequestAuthenticator auth = CodeArtsCredentials.resolve(null, "codearts", null,
                 Map.of("HUAWEICLOUD_SDK_AK", "AKFROMENV0000000", "HUAWEICLOUD_SDK_SK", "sk-from-env"), goalClient());

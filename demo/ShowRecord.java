@@ -1,0 +1,83 @@
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prints what the sandbox recorded (its JSON-lines record file) and checks each uploaded file against the file on
+ * disk. Run with the JDK alone: java ShowRecord.java RECORD_FILE FILES_DIR...
+ */
+public class ShowRecord {
+    private static final Pattern LINE = Pattern.compile("\"method\":\"(\\w+)\",\"path\":\"([^\"]*)\"");
+    private static final Pattern PART = Pattern.compile("\"fileName\":\"([^\"]*)\",\"contentType\":(?:\"[^\"]*\"|null),\"size\":(\\d+),\"sha256\":\"([0-9a-f]{64})\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        int mismatches = 0;
+        System.out.println();
+        System.out.println("What the sandbox received (" + lines.size() + " requests):");
+        for (String line : lines) {
+            Matcher m = LINE.matcher(line);
+            Matcher s = STATUS.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            String status = s.find() ? s.group(1) : "?";
+            System.out.printf("  %-4s %s -> %s%n", m.group(1), m.group(2), status);
+            Matcher p = PART.matcher(line);
+            while (p.find()) {
+                String name = p.group(1);
+                long size = Long.parseLong(p.group(2));
+                String sha = p.group(3);
+                Path onDisk = find(name, args);
+                String verdict;
+                if (onDisk == null) {
+                    verdict = "not found on disk";
+                    mismatches++;
+                } else if (Files.size(onDisk) == size && sha256(onDisk).equals(sha)) {
+                    verdict = "same size and SHA-256 as " + onDisk;
+                } else {
+                    verdict = "DIFFERS from " + onDisk;
+                    mismatches++;
+                }
+                System.out.printf("       work item %s: %s, %d bytes, sha256 %s%n         %s%n", workItem(m.group(2)), name, size, sha, verdict);
+            }
+        }
+        if (mismatches > 0) {
+            System.out.println(mismatches + " file(s) did not arrive as they are on disk.");
+            System.exit(1);
+        }
+    }
+
+    private static String workItem(String path) {
+        Matcher m = Pattern.compile("/issues/([0-9]+)/").matcher(path);
+        return m.find() ? m.group(1) : "-";
+    }
+
+    private static Path find(String name, String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            Path p = Path.of(args[i], name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
