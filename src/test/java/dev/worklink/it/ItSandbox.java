@@ -1,0 +1,120 @@
+package dev.worklink.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worklink.sandbox.Sandbox;
+import dev.worklink.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox the invoker ITs share, driven from their setup and verify scripts. It runs in the outer Maven JVM on
+ * the port build-helper reserved; scripts reach it only over its admin API, since each script has a class loader
+ * of its own.
+ */
+public final class ItSandbox {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ItSandbox() {}
+
+    /** Starts the sandbox if it does not answer yet, then clears its record and restores its default limits. */
+    public static synchronized void reset(Object port) throws Exception {
+        int p = Integer.parseInt(String.valueOf(port));
+        if (!healthy(p)) {
+            Sandbox.start(SandboxOptions.defaults().withPort(p));
+        }
+        post(p, "/__sandbox/reset", "{}");
+    }
+
+    public static void attachmentLimit(Object port, long bytes) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachment-limit", "{\"bytes\":" + bytes + "}");
+    }
+
+    public static void misbehave(Object port, String json) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/misbehave", json);
+    }
+
+    /** What the sandbox received since the last reset, as JSON objects. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> records(Object port) throws Exception {
+        String body = get(Integer.parseInt(String.valueOf(port)), "/__sandbox/record");
+        return JSON.readValue(body, List.class);
+    }
+
+    /** The IAM tokens the sandbox issued, to check that none leaks into a log. */
+    @SuppressWarnings("unchecked")
+    public static List<String> issuedTokens(Object port) throws Exception {
+        return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/tokens"), List.class);
+    }
+
+    /** The recorded requests whose path contains the text. */
+    public static List<Map<String, Object>> recordsTo(Object port, String pathContains) throws Exception {
+        return records(port).stream().filter(r -> String.valueOf(r.get("path")).contains(pathContains)).toList();
+    }
+
+    public static String sha256(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Makes a file of exactly this size (sparse where the file system allows), without holding it in memory. */
+    public static void makeFile(Path file, long size) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+            raf.seek(0);
+            raf.write("worklink".getBytes());
+        }
+    }
+
+    /** Fails the verify script with the message when the condition does not hold. */
+    public static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+
+    private static boolean healthy(int port) {
+        try {
+            return get(port, "/__sandbox/health").contains("ok");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("sandbox admin " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static void post(int port, String path, String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("sandbox admin " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+}
