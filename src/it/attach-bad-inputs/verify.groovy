@@ -10,6 +10,6 @@ def log = new File(basedir, 'build.log').text
 ].each { expected ->
     check(log.contains(expected), "the log lacks: ${expected}")
 }
-check(log.count('Nothing was sent.') == 5, 'each failure must say nothing was sent')
+check(log.count('[ERROR] Nothing was sent.') == 5, 'each failure must say nothing was sent')
 check(records(sandboxPort).isEmpty(), "bad inputs must fail before any request, but the sandbox received ${records(sandboxPort)}")
 return true

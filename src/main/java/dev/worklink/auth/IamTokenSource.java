@@ -3,6 +3,7 @@ package dev.worklink.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklink.http.RequestAuthenticator;
+import dev.worklink.http.RequestBody;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceException;
 import dev.worklink.http.ServiceRequest;
@@ -117,8 +118,9 @@ public final class IamTokenSource {
 
     private void fetchOnce(ServiceClient client) throws IOException {
         URI uri = iamEndpoint.resolve(stripSlash(iamEndpoint.getPath()) + "/v3/auth/tokens?nocatalog=true");
-        ServiceResponse response = client.execute(ServiceRequest.json("POST", uri, requestBody(), "get an IAM token for user '" + user + "'"),
-                RequestAuthenticator.NONE);
+        ServiceRequest request = ServiceRequest.json("POST", uri, requestBody(), "get an IAM token for user '" + user + "'");
+        request = new ServiceRequest(request.method(), request.uri(), request.headers(), new RequestBody.Json(requestBody(), true), request.label());
+        ServiceResponse response = client.execute(request, RequestAuthenticator.NONE);
         if (response.dryRun()) {
             token = null;
             return;

@@ -19,14 +19,25 @@ public sealed interface RequestBody {
         }
     }
 
-    /** A small JSON document, already serialized. */
-    record Json(byte[] bytes) implements RequestBody {
+    /**
+     * A small JSON document, already serialized.
+     *
+     * @param secret the document holds a credential (an IAM password): logs show its size only
+     */
+    record Json(byte[] bytes, boolean secret) implements RequestBody {
+        public Json(byte[] bytes) {
+            this(bytes, false);
+        }
+
         public static Json of(String json) {
             return new Json(json.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
         public String summary() {
+            if (secret) {
+                return "JSON " + bytes.length + " bytes (holds credentials, not shown)";
+            }
             String text = new String(bytes, StandardCharsets.UTF_8);
             return "JSON " + bytes.length + " bytes: " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
         }

@@ -2,129 +2,158 @@ package dev.worklink.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Reads a multipart/form-data body as a stream: each part's bytes are counted and hashed as they pass through a
- * fixed buffer and are then forgotten, so a body of any size takes the same memory.
+ * Reads a multipart/form-data body (RFC 7578) as a stream: each part's bytes are counted and hashed as they pass
+ * through one fixed buffer and are then forgotten, so a body of any size takes the same memory. The delimiter is
+ * found with Boyer-Moore-Horspool, which looks at about one byte in every delimiter length.
  */
 final class MultipartStream {
 
     static final int BUFFER = 64 * 1024;
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name=\"([^\"]*)\"");
-    private static final Pattern FILENAME = Pattern.compile("(?i)(?:^|;)\\s*filename=\"([^\"]*)\"");
-    private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(\"([^\"]+)\"|[^;\\s]+)");
+    /** The first bytes of each part are kept, so a service can tell an image's type by its content. */
+    static final int HEAD_BYTES = 8 * 1024;
+    private static final int MAX_HEADER_LINE = 8 * 1024;
+    private static final int MAX_HEADER_LINES = 32;
+    private static final int MAX_PARTS = 1000;
+    private static final int MAX_BOUNDARY = 200;
 
-    /** The parts, and whether any part went over the size limit (its hash is then not computed). */
-    record Result(List<RecordedPart> parts, boolean overLimit) {}
-
-    /** Thrown for a body that is not well-formed multipart. */
+    /** A body that is not well-formed multipart. */
     static final class MalformedException extends IOException {
         MalformedException(String message) {
             super(message);
         }
     }
 
+    /** One part as it went by: its headers, size and SHA-256, and at most {@link #HEAD_BYTES} of its start. */
+    record Part(String field, String fileName, String contentType, long size, String sha256, byte[] head) {
+
+        boolean isFile() {
+            return fileName != null;
+        }
+
+        RecordedPart recorded() {
+            return new RecordedPart(field, fileName, contentType, size, sha256);
+        }
+    }
+
     private final InputStream in;
     private final byte[] delimiter;
+    private final int[] skip = new int[256];
     private final byte[] buf = new byte[BUFFER];
     private int start;
     private int end;
     private boolean eof;
-    private long bytesRead;
 
-    private MultipartStream(InputStream in, String boundary) {
+    MultipartStream(InputStream in, String boundary) {
+        if (boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
+            throw new IllegalArgumentException("a multipart boundary is 1 to " + MAX_BOUNDARY + " characters");
+        }
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        int last = delimiter.length - 1;
+        Arrays.fill(skip, delimiter.length);
+        for (int i = 0; i < last; i++) {
+            skip[delimiter[i] & 0xff] = last - i;
+        }
         // A virtual CRLF before the body lets the first boundary match the same delimiter as the others.
         buf[0] = '\r';
         buf[1] = '\n';
         end = 2;
     }
 
-    /** The boundary of a multipart/form-data Content-Type, or null. */
+    /** The boundary of a multipart/form-data Content-Type, or null when it is not one. */
     static String boundaryOf(String contentType) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+        if (contentType == null) {
             return null;
         }
-        Matcher m = BOUNDARY.matcher(contentType);
-        if (!m.find()) {
+        String[] params = contentType.split(";");
+        if (!params[0].trim().equalsIgnoreCase("multipart/form-data")) {
             return null;
         }
-        return m.group(2) != null ? m.group(2) : m.group(1);
-    }
-
-    /** Reads the whole body; files over {@code partLimit} bytes are counted but not hashed. */
-    static Result read(InputStream in, String boundary, long partLimit) throws IOException {
-        return new MultipartStream(in, boundary).readAll(partLimit);
-    }
-
-    private Result readAll(long partLimit) throws IOException {
-        List<RecordedPart> parts = new ArrayList<>();
-        boolean overLimit = false;
-        if (!skipToDelimiter()) {
-            throw new MalformedException("no multipart boundary in the body");
+        for (int i = 1; i < params.length; i++) {
+            String p = params[i].trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("boundary")) {
+                String value = p.substring(eq + 1).trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() || value.length() > MAX_BOUNDARY ? null : value;
+            }
         }
+        return null;
+    }
+
+    /** Reads the whole body, part by part; what follows the closing delimiter is read and ignored. */
+    List<Part> readAll() throws IOException {
+        if (!skipPreamble()) {
+            throw new MalformedException("the body holds no multipart boundary");
+        }
+        List<Part> parts = new ArrayList<>();
         while (true) {
             if (!ensure(2)) {
-                throw new MalformedException("the body ends after a boundary");
+                throw new MalformedException("the body ends right after a boundary");
             }
             if (buf[start] == '-' && buf[start + 1] == '-') {
-                drainRest();
-                return new Result(parts, overLimit);
+                drainEpilogue();
+                return parts;
             }
-            skipLineEnd();
-            String headers = readHeaders();
-            String disposition = headerValue(headers, "content-disposition");
-            String contentType = headerValue(headers, "content-type");
-            String name = group(NAME, disposition);
-            String fileName = group(FILENAME, disposition);
-            MessageDigest sha = sha256();
-            long size = 0;
-            boolean hashing = true;
-            while (true) {
-                int found = indexOfDelimiter();
-                int dataEnd = found >= 0 ? found : Math.max(start, end - delimiter.length + 1);
-                int n = dataEnd - start;
-                if (n > 0) {
-                    size += n;
-                    if (hashing && size > partLimit) {
-                        hashing = false;
-                    }
-                    if (hashing) {
-                        sha.update(buf, start, n);
-                    }
-                    start = dataEnd;
-                }
-                if (found >= 0) {
-                    start += delimiter.length;
-                    break;
-                }
-                if (!fill()) {
-                    throw new MalformedException("the body ends inside a part");
-                }
+            if (parts.size() == MAX_PARTS) {
+                throw new MalformedException("more than " + MAX_PARTS + " parts");
             }
-            boolean tooLarge = size > partLimit;
-            overLimit |= tooLarge;
-            parts.add(new RecordedPart(name, fileName, contentType, size, tooLarge ? null : HexFormat.of().formatHex(sha.digest())));
+            endBoundaryLine();
+            parts.add(readPart(readHeaders()));
         }
     }
 
-    /** Total bytes read from the stream. */
-    long bytesRead() {
-        return bytesRead;
+    private Part readPart(Map<String, String> headers) throws IOException {
+        Map<String, String> disposition = dispositionParams(headers.get("content-disposition"));
+        String fileName = disposition.containsKey("filename*") ? disposition.get("filename*") : disposition.get("filename");
+        MessageDigest sha = sha256();
+        byte[] head = new byte[HEAD_BYTES];
+        int headLength = 0;
+        long size = 0;
+        while (true) {
+            int found = indexOfDelimiter();
+            // Without a delimiter, the last (length - 1) bytes may be the start of one: they wait for more input.
+            int dataEnd = found >= 0 ? found : Math.max(start, end - delimiter.length + 1);
+            int n = dataEnd - start;
+            if (n > 0) {
+                sha.update(buf, start, n);
+                if (headLength < HEAD_BYTES) {
+                    int copy = Math.min(n, HEAD_BYTES - headLength);
+                    System.arraycopy(buf, start, head, headLength, copy);
+                    headLength += copy;
+                }
+                size += n;
+                start = dataEnd;
+            }
+            if (found >= 0) {
+                start += delimiter.length;
+                break;
+            }
+            if (!fill()) {
+                throw new MalformedException("the body ends inside the part '" + disposition.get("name") + "'");
+            }
+        }
+        return new Part(disposition.get("name"), fileName, headers.get("content-type"), size,
+                HexFormat.of().formatHex(sha.digest()), Arrays.copyOf(head, headLength));
     }
 
-    private boolean skipToDelimiter() throws IOException {
+    private boolean skipPreamble() throws IOException {
         while (true) {
             int found = indexOfDelimiter();
             if (found >= 0) {
@@ -138,8 +167,8 @@ final class MultipartStream {
         }
     }
 
-    private void skipLineEnd() throws IOException {
-        // Transport padding (spaces, tabs) may stand between the boundary and its CRLF.
+    /** After a boundary: optional transport padding, then CRLF. */
+    private void endBoundaryLine() throws IOException {
         while (ensure(1) && (buf[start] == ' ' || buf[start] == '\t')) {
             start++;
         }
@@ -149,43 +178,69 @@ final class MultipartStream {
         start += 2;
     }
 
-    private String readHeaders() throws IOException {
-        int scanned = 0;
+    /** Header lines up to the empty line; names in lower case. */
+    private Map<String, String> readHeaders() throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int lines = 0; ; lines++) {
+            if (lines > MAX_HEADER_LINES) {
+                throw new MalformedException("a part has more than " + MAX_HEADER_LINES + " header lines");
+            }
+            String line = readLine();
+            if (line.isEmpty()) {
+                return headers;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+    }
+
+    private String readLine() throws IOException {
+        int scanned = 0; // bytes after start known to hold no CRLF
         while (true) {
-            for (int i = start + Math.max(0, scanned - 3); i + 3 < end; i++) {
-                if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
-                    String headers = new String(buf, start, i - start, StandardCharsets.UTF_8);
-                    start = i + 4;
-                    return headers;
+            for (int i = start + scanned; i + 1 < end; i++) {
+                if (buf[i] == '\r' && buf[i + 1] == '\n') {
+                    // Part headers may carry raw UTF-8 (RFC 7578 4.2), as browsers and HttpClient send file names.
+                    String line = new String(buf, start, i - start, StandardCharsets.UTF_8);
+                    start = i + 2;
+                    return line;
                 }
             }
-            scanned = end - start;
-            if (scanned > MAX_HEADER_BYTES) {
-                throw new MalformedException("part headers longer than " + MAX_HEADER_BYTES + " bytes");
+            if (end - start > MAX_HEADER_LINE) {
+                throw new MalformedException("a part header line is longer than " + MAX_HEADER_LINE + " bytes");
             }
+            scanned = Math.max(0, end - start - 1);
             if (!fill()) {
-                // A part with no headers at all starts directly with CRLF.
                 throw new MalformedException("the body ends inside part headers");
             }
         }
     }
 
+    /** Boyer-Moore-Horspool over the unread bytes; the index of the delimiter, or -1. */
     private int indexOfDelimiter() {
-        byte first = delimiter[0];
-        int last = end - delimiter.length;
-        outer:
-        for (int i = start; i <= last; i++) {
-            if (buf[i] != first) {
-                continue;
+        byte[] d = delimiter;
+        int last = d.length - 1;
+        byte lastByte = d[last];
+        int i = start;
+        int stop = end - d.length;
+        while (i <= stop) {
+            byte b = buf[i + last];
+            if (b == lastByte && matchesAt(i, last)) {
+                return i;
             }
-            for (int j = 1; j < delimiter.length; j++) {
-                if (buf[i + j] != delimiter[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+            i += skip[b & 0xff];
         }
         return -1;
+    }
+
+    private boolean matchesAt(int at, int length) {
+        for (int j = 0; j < length; j++) {
+            if (buf[at + j] != delimiter[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean ensure(int n) throws IOException {
@@ -197,7 +252,7 @@ final class MultipartStream {
         return true;
     }
 
-    /** Moves what is left to the front and reads more; false at the end of the stream. */
+    /** Moves the unread bytes to the front and reads more; false at the end of the stream. */
     private boolean fill() throws IOException {
         if (eof) {
             return false;
@@ -208,7 +263,7 @@ final class MultipartStream {
             start = 0;
         }
         if (end == buf.length) {
-            throw new MalformedException("a line longer than the buffer");
+            throw new MalformedException("a part header line or boundary does not fit in " + buf.length + " bytes");
         }
         int n = in.read(buf, end, buf.length - end);
         if (n < 0) {
@@ -216,43 +271,93 @@ final class MultipartStream {
             return false;
         }
         end += n;
-        bytesRead += n;
         return true;
     }
 
-    private void drainRest() throws IOException {
+    private void drainEpilogue() throws IOException {
         start = end;
-        byte[] skip = new byte[8192];
-        int n;
-        while ((n = in.read(skip)) >= 0) {
-            bytesRead += n;
+        while (!eof) {
+            int n = in.read(buf, 0, buf.length);
+            eof = n < 0;
         }
-        eof = true;
     }
 
-    private static String headerValue(String headers, String name) {
-        for (String line : headers.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
+    /**
+     * The parameters of a Content-Disposition value (lower-case names): quoted strings may hold backslash escapes,
+     * and {@code filename*} (RFC 5987, {@code UTF-8''percent-encoded}) is decoded.
+     */
+    static Map<String, String> dispositionParams(String value) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (value == null) {
+            return params;
+        }
+        int i = value.indexOf(';');
+        if (i < 0) {
+            return params;
+        }
+        int n = value.length();
+        i++;
+        while (i < n) {
+            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t' || value.charAt(i) == ';')) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < n && value.charAt(i) != '=' && value.charAt(i) != ';') {
+                i++;
+            }
+            String name = value.substring(nameStart, i).trim().toLowerCase(Locale.ROOT);
+            if (i >= n || value.charAt(i) == ';') {
+                continue;
+            }
+            i++;
+            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
+                i++;
+            }
+            StringBuilder v = new StringBuilder();
+            boolean quoted = i < n && value.charAt(i) == '"';
+            if (quoted) {
+                i++;
+                while (i < n && value.charAt(i) != '"') {
+                    char c = value.charAt(i++);
+                    if (c == '\\' && i < n) {
+                        c = value.charAt(i++);
+                    }
+                    v.append(c);
+                }
+                i++;
+            } else {
+                while (i < n && value.charAt(i) != ';') {
+                    v.append(value.charAt(i++));
+                }
+            }
+            String text = name.endsWith("*") ? extValue(v.toString().trim()) : quoted ? v.toString() : v.toString().trim();
+            if (!name.isEmpty() && text != null) {
+                params.putIfAbsent(name, text);
             }
         }
-        return null;
+        return params;
     }
 
-    private static String group(Pattern p, String text) {
-        if (text == null) {
+    /** An RFC 5987 ext-value: {@code charset'language'percent-encoded}; null when it is not one. */
+    private static String extValue(String value) {
+        int first = value.indexOf('\'');
+        int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
+        if (second < 0) {
             return null;
         }
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
+        try {
+            Charset charset = Charset.forName(value.substring(0, first));
+            return URLDecoder.decode(value.substring(second + 1).replace("+", "%2B"), charset);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -259,6 +259,41 @@ class ServiceClientTest {
     }
 
     @Test
+    void aJsonBodyHoldingCredentialsIsNeverShownInLogs() throws IOException {
+        List<String> lines = new ArrayList<>();
+        Log debug = new Log() {
+            @Override
+            public void debug(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return true;
+            }
+        };
+        server.stubFor(post("/v3/auth/tokens").willReturn(aResponse().withStatus(201)));
+        byte[] body = "{\"password\":\"hunter2\"}".getBytes(StandardCharsets.UTF_8);
+        ServiceRequest iam = new ServiceRequest("POST", uri("/v3/auth/tokens"), Map.of(), new RequestBody.Json(body, true), "get a token");
+
+        new ServiceClient(http, HttpSettings.defaults(), debug, waits::add).execute(iam, RequestAuthenticator.NONE);
+        new ServiceClient(http, HttpSettings.defaults().withDryRun(true), debug, waits::add).execute(iam, RequestAuthenticator.NONE);
+
+        assertThat(lines).isNotEmpty().noneMatch(l -> l.contains("hunter2"));
+        assertThat(String.join("\n", lines)).contains("holds credentials, not shown");
+    }
+
+    @Test
     void offlineFailsClearlyWithoutAnyRequest() {
         ServiceClient offline = new ServiceClient(http, HttpSettings.defaults().withOffline(true), Log.NONE, waits::add);
 
