@@ -1,38 +1,57 @@
 package dev.worklink.sandbox;
 
 import dev.worklink.auth.AkSkSigner;
-import java.io.IOException;
+import dev.worklink.http.RequestBody;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Who a CodeArts request comes from: a token the sandbox issued (or its ready token), or an AK/SK signature it
- * checks itself by signing what it received. Anything else gets Huawei's 401 {@code APIGW.0301}.
+ * Who a CodeArts request comes from: a token the sandbox issued (or its ready token), or an AK/SK signature, which
+ * it checks by signing what it received (Host, raw path and query, the signed headers, {@code X-Sdk-Date} and the
+ * body's hash, or {@code UNSIGNED-PAYLOAD} when the request says so) with the sandbox's secret key.
  */
 final class Authentication {
 
     static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "^SDK-HMAC-SHA256\\s+Access=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-fA-F]+)$");
+    static final String FAILURE_PREFIX = "Incorrect IAM authentication information: ";
 
+    /** Either who the request is from, or why it is refused. */
+    record Verdict(String identity, String failure) {
+        static Verdict as(String identity) {
+            return new Verdict(identity, null);
+        }
+
+        static Verdict refused(String failure) {
+            return new Verdict(null, failure);
+        }
+    }
+
+    private final Clock clock;
     private final Map<String, String> issued = new ConcurrentHashMap<>();
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
+
+    Authentication(Clock clock) {
+        this.clock = clock;
+    }
 
     void issue(String token, String user) {
         issued.put(token, user);
     }
 
-    /** Every token issued so far answers 401 from now on. */
+    /** Every token issued so far is refused from now on; the ready token stays valid. */
     void expireAll() {
         expired.addAll(issued.keySet());
     }
@@ -41,79 +60,107 @@ final class Authentication {
         return List.copyOf(issued.keySet());
     }
 
-    /**
-     * Checks the request; answers 401 itself and returns false when it does not authenticate.
-     *
-     * @param body the body when it was read whole (its hash is what a signature covers), else null
-     */
-    boolean check(SandboxExchange ex, byte[] body) throws IOException {
-        String failure;
-        String token = ex.header("X-Auth-Token");
-        String authorization = ex.header("Authorization");
-        if (token != null) {
-            if (SandboxCredentials.READY_TOKEN.equals(token)) {
-                ex.authenticatedAs("token:ready");
-                return true;
-            }
-            String user = issued.get(token);
-            if (user != null && !expired.contains(token)) {
-                ex.authenticatedAs("token:" + user);
-                return true;
-            }
-            failure = user == null ? "the token is not valid" : "the token has expired";
-        } else if (authorization != null) {
-            failure = checkSignature(ex, authorization, body);
-            if (failure == null) {
-                return true;
-            }
-        } else {
-            failure = "no X-Auth-Token and no Authorization header";
-        }
-        ex.huaweiError(401, "APIGW.0301", "Incorrect IAM authentication information: " + failure);
-        return false;
+    /** Whether a request's AK/SK signature covers the hash of its body, so the whole body must be hashed. */
+    static boolean signatureCoversBody(Map<String, String> headers) {
+        return headers.get("x-auth-token") == null && headers.get("authorization") != null
+                && !RequestBody.UNSIGNED_PAYLOAD.equals(headers.get("x-sdk-content-sha256"));
     }
 
-    private static String checkSignature(SandboxExchange ex, String authorization, byte[] body) {
-        Matcher m = AUTHORIZATION.matcher(authorization.trim());
-        if (!m.matches()) {
-            return "the Authorization header is not of the SDK-HMAC-SHA256 form";
+    /** Checks a request whose body has been read. */
+    Verdict check(SandboxExchange ex) {
+        String token = ex.header("X-Auth-Token");
+        if (token != null) {
+            return checkToken(token);
         }
-        if (!SandboxCredentials.ACCESS_KEY.equals(m.group(1))) {
-            return "unknown access key";
+        String authorization = ex.header("Authorization");
+        if (authorization != null) {
+            return checkSignature(ex, authorization);
         }
-        List<String> signed = Arrays.asList(m.group(2).split(";"));
+        return Verdict.refused("the request carries neither X-Auth-Token nor an SDK-HMAC-SHA256 Authorization header");
+    }
+
+    private Verdict checkToken(String token) {
+        if (SandboxCredentials.READY_TOKEN.equals(token)) {
+            return Verdict.as("token:ready");
+        }
+        String user = issued.get(token);
+        if (user == null) {
+            return Verdict.refused("the X-Auth-Token is not a token this sandbox issued");
+        }
+        if (expired.contains(token)) {
+            return Verdict.refused("the X-Auth-Token has expired");
+        }
+        return Verdict.as("token:" + user);
+    }
+
+    private Verdict checkSignature(SandboxExchange ex, String authorization) {
+        Map<String, String> fields = authorizationFields(authorization);
+        if (fields == null || !fields.keySet().containsAll(List.of("access", "signedheaders", "signature"))) {
+            return Verdict.refused("the Authorization header is not 'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'");
+        }
+        String accessKey = fields.get("access");
+        if (!SandboxCredentials.ACCESS_KEY.equals(accessKey)) {
+            return Verdict.refused("the access key " + masked(accessKey) + " is unknown");
+        }
+        List<String> signed = new ArrayList<>();
+        for (String name : fields.get("signedheaders").split(";")) {
+            signed.add(name.trim().toLowerCase(Locale.ROOT));
+        }
         if (!signed.contains("host") || !signed.contains("x-sdk-date")) {
-            return "SignedHeaders must include host and x-sdk-date";
+            return Verdict.refused("SignedHeaders must include host and x-sdk-date, but are " + String.join(";", signed));
         }
-        String date = ex.header("X-Sdk-Date");
-        try {
-            Instant when = LocalDateTime.parse(date, AkSkSigner.SDK_DATE).toInstant(ZoneOffset.UTC);
-            if (Duration.between(when, Instant.now()).abs().compareTo(CLOCK_SKEW) > 0) {
-                return "X-Sdk-Date is more than 15 minutes from the server's time";
-            }
-        } catch (DateTimeParseException | NullPointerException e) {
-            return "X-Sdk-Date is missing or not yyyyMMdd'T'HHmmss'Z'";
-        }
-        String payloadHash;
-        if ("UNSIGNED-PAYLOAD".equals(ex.header("X-Sdk-Content-Sha256"))) {
-            payloadHash = "UNSIGNED-PAYLOAD";
-        } else if (body != null) {
-            payloadHash = SandboxExchange.sha256Hex(body);
-        } else {
-            return "a file body must be sent with X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD";
-        }
-        Map<String, String> headers = ex.lowerCaseHeaders();
+        Map<String, String> headers = ex.headers();
         for (String name : signed) {
             if (!headers.containsKey(name)) {
-                return "the signed header " + name + " is missing";
+                return Verdict.refused("the signed header " + name + " is not in the request");
             }
         }
-        String expected = AkSkSigner.signature(SandboxCredentials.SECRET_KEY, ex.method(), ex.rawPath(), ex.rawQuery(), headers, signed,
-                date, payloadHash);
-        if (!expected.equalsIgnoreCase(m.group(3))) {
-            return "the signature does not match";
+        String date = headers.get("x-sdk-date");
+        Instant when;
+        try {
+            when = LocalDateTime.parse(date, AkSkSigner.SDK_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return Verdict.refused("X-Sdk-Date '" + date + "' is not yyyyMMdd'T'HHmmss'Z'");
         }
-        ex.authenticatedAs("aksk:" + m.group(1));
-        return null;
+        Duration skew = Duration.between(when, clock.instant()).abs();
+        if (skew.compareTo(CLOCK_SKEW) > 0) {
+            return Verdict.refused("X-Sdk-Date " + date + " is " + skew.toMinutes() + " minutes from the server's time; at most "
+                    + CLOCK_SKEW.toMinutes() + " minutes are allowed");
+        }
+        String payloadHash = RequestBody.UNSIGNED_PAYLOAD.equals(headers.get("x-sdk-content-sha256"))
+                ? RequestBody.UNSIGNED_PAYLOAD : ex.bodySha256();
+        if (payloadHash == null) {
+            return Verdict.refused("the body was not hashed");
+        }
+        String expected = AkSkSigner.signature(SandboxCredentials.SECRET_KEY, ex.method(), ex.rawPath(), ex.rawQuery(), headers,
+                signed, date, payloadHash);
+        byte[] given = fields.get("signature").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
+            ex.note("the sandbox signed this canonical request: " + AkSkSigner.canonicalRequest(ex.method(), ex.rawPath(),
+                    ex.rawQuery(), headers, signed, payloadHash).replace("\n", "\\n"));
+            return Verdict.refused("the signature does not match the request");
+        }
+        return Verdict.as("aksk:" + accessKey);
+    }
+
+    /** {@code SDK-HMAC-SHA256 Access=a, SignedHeaders=b, Signature=c} as lower-case keys to values, or null. */
+    private static Map<String, String> authorizationFields(String authorization) {
+        String value = authorization.trim();
+        if (!value.startsWith(AkSkSigner.ALGORITHM + " ")) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String item : value.substring(AkSkSigner.ALGORITHM.length()).split(",")) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                return null;
+            }
+            fields.put(item.substring(0, eq).trim().toLowerCase(Locale.ROOT), item.substring(eq + 1).trim());
+        }
+        return fields;
+    }
+
+    private static String masked(String accessKey) {
+        return accessKey.length() <= 4 ? "****" : accessKey.substring(0, 4) + "****";
     }
 }

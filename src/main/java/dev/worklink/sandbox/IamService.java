@@ -2,69 +2,105 @@ package dev.worklink.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** IAM: {@code POST /v3/auth/tokens} with a password, answering 201 with the token in {@code X-Subject-Token}. */
-final class IamService {
+/**
+ * IAM: {@code POST /v3/auth/tokens} with a password identity scoped to a project (the region), answering 201 with
+ * the token in {@code X-Subject-Token}. Only {@link SandboxCredentials#IAM_USER} with its password and domain gets one.
+ */
+final class IamService implements SandboxService {
 
-    /** Every token the sandbox issues starts with this, so a test can look for leaked tokens. */
+    /** Every token the sandbox issues starts with this (as real ones start with MII), so leaks are easy to find. */
     static final String TOKEN_PREFIX = "MIIsandbox";
 
     private final Authentication auth;
+    private final Clock clock;
 
-    IamService(Authentication auth) {
+    IamService(Authentication auth, Clock clock) {
         this.auth = auth;
+        this.clock = clock;
     }
 
-    void register(Sandbox sandbox) {
-        sandbox.route("POST", "^/v3/auth/tokens$", this::token);
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.open("POST", "^/v3/auth/tokens$", this::token));
     }
 
     private void token(SandboxExchange ex) throws IOException {
         JsonNode root;
         try {
-            root = ex.parseJson(ex.readSmallBody());
+            root = ex.json();
         } catch (IOException e) {
-            ex.json(400, Map.of("error", Map.of("code", 400, "message", "The request body is not JSON.", "title", "Bad Request")));
+            iamError(ex, 400, "Bad Request", "The request body is not valid JSON: " + SandboxExchange.firstLine(e.getMessage()));
             return;
         }
         JsonNode identity = root.path("auth").path("identity");
         JsonNode user = identity.path("password").path("user");
-        String project = root.path("auth").path("scope").path("project").path("name").asText(null);
-        boolean passwordMethod = false;
-        for (JsonNode m : identity.path("methods")) {
-            passwordMethod |= "password".equals(m.asText());
-        }
-        if (!passwordMethod || user.isMissingNode() || project == null || user.path("domain").path("name").isMissingNode()) {
-            ex.json(400, Map.of("error", Map.of("code", 400, "message",
-                    "The request body must be auth.identity{methods:[password], password.user{name,password,domain.name}} with auth.scope.project.name.",
-                    "title", "Bad Request")));
+        String missing = !hasPasswordMethod(identity) ? "auth.identity.methods [\"password\"]"
+                : firstMissing(root, List.of("auth.identity.password.user.name", "auth.identity.password.user.password",
+                        "auth.identity.password.user.domain.name", "auth.scope.project.name"));
+        if (missing != null) {
+            iamError(ex, 400, "Bad Request", "Invalid request body: " + missing + " is missing. Expected "
+                    + "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\",\"password\",\"domain\":{\"name\"}}}},"
+                    + "\"scope\":{\"project\":{\"name\"}}}}");
             return;
         }
         String name = user.path("name").asText();
+        String domain = user.path("domain").path("name").asText();
         if (!SandboxCredentials.IAM_USER.equals(name) || !SandboxCredentials.IAM_PASSWORD.equals(user.path("password").asText())
-                || !SandboxCredentials.IAM_DOMAIN.equals(user.path("domain").path("name").asText())) {
-            ex.json(401, Map.of("error", Map.of("code", 401, "message", "The username or password is wrong.", "title", "Unauthorized")));
+                || !SandboxCredentials.IAM_DOMAIN.equals(domain)) {
+            iamError(ex, 401, "Unauthorized", "The username or password is wrong.");
             return;
         }
-        byte[] random = new byte[48];
-        ThreadLocalRandom.current().nextBytes(random);
-        String token = TOKEN_PREFIX + HexFormat.of().formatHex(random);
+        String project = root.path("auth").path("scope").path("project").path("name").asText();
+        String token = TOKEN_PREFIX + SandboxExchange.randomHex(48);
         auth.issue(token, name);
         ex.authenticatedAs("password:" + name);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Map<String, Object> tokenBody = new LinkedHashMap<>();
-        tokenBody.put("expires_at", now.plus(24, ChronoUnit.HOURS).toString());
-        tokenBody.put("issued_at", now.toString());
-        tokenBody.put("methods", new String[] {"password"});
-        tokenBody.put("user", Map.of("name", name, "domain", Map.of("name", SandboxCredentials.IAM_DOMAIN)));
-        tokenBody.put("project", Map.of("name", project));
-        byte[] body = SandboxExchange.JSON.writeValueAsBytes(Map.of("token", tokenBody));
-        ex.send(201, "application/json;charset=UTF-8", body, Map.of("X-Subject-Token", token));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("expires_at", now.plus(24, ChronoUnit.HOURS).toString());
+        body.put("issued_at", now.toString());
+        body.put("methods", List.of("password"));
+        body.put("user", Map.of("name", name, "domain", Map.of("name", domain)));
+        body.put("project", Map.of("name", project));
+        ex.json(201, Map.of("token", body), Map.of("X-Subject-Token", token));
+    }
+
+    private static boolean hasPasswordMethod(JsonNode identity) {
+        for (JsonNode method : identity.path("methods")) {
+            if ("password".equals(method.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first dotted path that is not a non-empty string, or null. */
+    private static String firstMissing(JsonNode root, List<String> paths) {
+        for (String path : paths) {
+            JsonNode node = root;
+            for (String key : path.split("\\.")) {
+                node = node.path(key);
+            }
+            if (!node.isTextual() || node.asText().isEmpty()) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /** IAM's own error shape: {@code {"error":{"code","message","title"}}}. */
+    private static void iamError(SandboxExchange ex, int status, String title, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", status);
+        error.put("message", message);
+        error.put("title", title);
+        ex.note(message);
+        ex.json(status, Map.of("error", error));
     }
 }

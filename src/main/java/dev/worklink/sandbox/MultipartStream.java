@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,35 +121,36 @@ final class MultipartStream {
     private Part readPart(Map<String, String> headers) throws IOException {
         Map<String, String> disposition = dispositionParams(headers.get("content-disposition"));
         String fileName = disposition.containsKey("filename*") ? disposition.get("filename*") : disposition.get("filename");
-        MessageDigest sha = sha256();
         byte[] head = new byte[HEAD_BYTES];
         int headLength = 0;
         long size = 0;
-        while (true) {
-            int found = indexOfDelimiter();
-            // Without a delimiter, the last (length - 1) bytes may be the start of one: they wait for more input.
-            int dataEnd = found >= 0 ? found : Math.max(start, end - delimiter.length + 1);
-            int n = dataEnd - start;
-            if (n > 0) {
-                sha.update(buf, start, n);
-                if (headLength < HEAD_BYTES) {
-                    int copy = Math.min(n, HEAD_BYTES - headLength);
-                    System.arraycopy(buf, start, head, headLength, copy);
-                    headLength += copy;
+        try (StreamingSha256 sha = new StreamingSha256()) {
+            while (true) {
+                int found = indexOfDelimiter();
+                // Without a delimiter, the last (length - 1) bytes may be the start of one: they wait for more input.
+                int dataEnd = found >= 0 ? found : Math.max(start, end - delimiter.length + 1);
+                int n = dataEnd - start;
+                if (n > 0) {
+                    sha.update(buf, start, n);
+                    if (headLength < HEAD_BYTES) {
+                        int copy = Math.min(n, HEAD_BYTES - headLength);
+                        System.arraycopy(buf, start, head, headLength, copy);
+                        headLength += copy;
+                    }
+                    size += n;
+                    start = dataEnd;
                 }
-                size += n;
-                start = dataEnd;
+                if (found >= 0) {
+                    start += delimiter.length;
+                    break;
+                }
+                if (!fill()) {
+                    throw new MalformedException("the body ends inside the part '" + disposition.get("name") + "'");
+                }
             }
-            if (found >= 0) {
-                start += delimiter.length;
-                break;
-            }
-            if (!fill()) {
-                throw new MalformedException("the body ends inside the part '" + disposition.get("name") + "'");
-            }
+            return new Part(disposition.get("name"), fileName, headers.get("content-type"), size, sha.hex(),
+                    Arrays.copyOf(head, headLength));
         }
-        return new Part(disposition.get("name"), fileName, headers.get("content-type"), size,
-                HexFormat.of().formatHex(sha.digest()), Arrays.copyOf(head, headLength));
     }
 
     private boolean skipPreamble() throws IOException {
@@ -201,6 +201,9 @@ final class MultipartStream {
         while (true) {
             for (int i = start + scanned; i + 1 < end; i++) {
                 if (buf[i] == '\r' && buf[i + 1] == '\n') {
+                    if (i - start > MAX_HEADER_LINE) {
+                        throw new MalformedException("a part header line is longer than " + MAX_HEADER_LINE + " bytes");
+                    }
                     // Part headers may carry raw UTF-8 (RFC 7578 4.2), as browsers and HttpClient send file names.
                     String line = new String(buf, start, i - start, StandardCharsets.UTF_8);
                     start = i + 2;
@@ -283,8 +286,8 @@ final class MultipartStream {
     }
 
     /**
-     * The parameters of a Content-Disposition value (lower-case names): quoted strings may hold backslash escapes,
-     * and {@code filename*} (RFC 5987, {@code UTF-8''percent-encoded}) is decoded.
+     * The parameters of a Content-Disposition value (lower-case names). In a quoted string a backslash escapes a
+     * quote or a backslash; {@code filename*} (RFC 5987, {@code UTF-8''percent-encoded}) is decoded.
      */
     static Map<String, String> dispositionParams(String value) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -319,7 +322,8 @@ final class MultipartStream {
                 i++;
                 while (i < n && value.charAt(i) != '"') {
                     char c = value.charAt(i++);
-                    if (c == '\\' && i < n) {
+                    // A backslash escapes only a quote or a backslash: browsers send Windows paths unescaped.
+                    if (c == '\\' && i < n && (value.charAt(i) == '"' || value.charAt(i) == '\\')) {
                         c = value.charAt(i++);
                     }
                     v.append(c);

@@ -1,128 +1,165 @@
 package dev.worklink.sandbox;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * CodeArts Req attachments: upload to IPD and Scrum work items (multipart field {@code attachment}, the size limit)
- * and the IPD list. Stored attachments are names, sizes and hashes, never bytes.
+ * CodeArts Req attachments: upload a file to an IPD work item ({@code POST /v1/ipdprojectservice/projects/{project_id}
+ * /issues/{issue_id}/attachments/upload}) or a Scrum one ({@code POST /v4/projects/{project_id}/issues/{issue_id}
+ * /attachments/upload}), multipart field {@code attachment}, within the attachment limit; and list an IPD work item's
+ * attachments ({@code GET /v1/ipdprojectservice/projects/{project_id}/attachments?issue_id=}). What it stores is
+ * names, sizes and hashes, never bytes.
  */
-final class ReqAttachmentService {
+final class ReqAttachmentService implements SandboxService {
 
+    static final String FIELD = "attachment";
     static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9]{32}$");
-    static final Pattern IPD_ISSUE = Pattern.compile("^[0-9]{18,19}$");
-    static final Pattern SCRUM_ISSUE = Pattern.compile("^[1-9][0-9]{0,9}$");
+    static final Pattern IPD_ISSUE_ID = Pattern.compile("^[0-9]{18,19}$");
+    static final Pattern SCRUM_ISSUE_ID = Pattern.compile("^[1-9][0-9]{0,9}$");
+    static final String BAD_PARAMETER = "PM.02175000";
+    static final String BAD_ATTACHMENT = "PM.02175001";
+    static final String TOO_LARGE = "PM.02175030";
 
-    record Stored(String id, String issueId, String fileName, long size, String sha256, String createdAt) {}
+    /** An attachment the sandbox took: where, what, and when. */
+    record Stored(String id, String projectId, String issueId, String fileName, long size, String sha256, String createTime) {}
 
-    private final Sandbox sandbox;
-    private final Authentication auth;
-    private final Map<String, List<Stored>> attachments = new ConcurrentHashMap<>();
+    private enum Kind { IPD, SCRUM }
+
+    private final LongSupplier limit;
+    private final Clock clock;
+    private final Map<String, List<Stored>> byWorkItem = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
 
-    ReqAttachmentService(Sandbox sandbox, Authentication auth) {
-        this.sandbox = sandbox;
-        this.auth = auth;
+    /** @param limit the attachment limit in bytes, read on every upload (the admin API can change it) */
+    ReqAttachmentService(LongSupplier limit, Clock clock) {
+        this.limit = limit;
+        this.clock = clock;
     }
 
-    void register() {
-        sandbox.route("POST", "^/v1/ipdprojectservice/projects/([^/]+)/issues/([^/]+)/attachments/upload$", ex -> upload(ex, IPD_ISSUE, "18 or 19 digits"));
-        sandbox.route("GET", "^/v1/ipdprojectservice/projects/([^/]+)/attachments$", this::list);
-        sandbox.route("POST", "^/v4/projects/([^/]+)/issues/([^/]+)/attachments/upload$", ex -> upload(ex, SCRUM_ISSUE, "a positive integer"));
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.authenticated("POST", "^/v1/ipdprojectservice/projects/([^/]+)/issues/([^/]+)/attachments/upload$",
+                        ex -> upload(ex, Kind.IPD)),
+                Route.authenticated("GET", "^/v1/ipdprojectservice/projects/([^/]+)/attachments$", this::list),
+                Route.authenticated("POST", "^/v4/projects/([^/]+)/issues/([^/]+)/attachments/upload$",
+                        ex -> upload(ex, Kind.SCRUM)));
     }
 
-    void reset() {
-        attachments.clear();
+    @Override
+    public void reset() {
+        byWorkItem.clear();
     }
 
-    private void upload(SandboxExchange ex, Pattern issuePattern, String issueRule) throws IOException {
-        if (!auth.check(ex, null)) {
-            return;
-        }
+    private void upload(SandboxExchange ex, Kind kind) throws IOException {
         String project = ex.pathGroup(1);
         String issue = ex.pathGroup(2);
-        if (!PROJECT_ID.matcher(project).matches()) {
-            ex.huaweiError(400, "PM.02175000", "Invalid parameter: project_id must match ^[A-Za-z0-9]{32}$");
-            return;
-        }
-        if (!issuePattern.matcher(issue).matches()) {
-            ex.huaweiError(400, "PM.02175000", "Invalid parameter: issue_id must be " + issueRule);
+        if (!validIds(ex, project, issue, kind)) {
             return;
         }
         if (!ex.isMultipart()) {
-            ex.huaweiError(400, "PM.02175001", "The request must be multipart/form-data with a file field named attachment");
+            ex.huaweiError(400, BAD_ATTACHMENT, "The request must be multipart/form-data with one file in the field '" + FIELD
+                    + "', but its Content-Type is " + ex.header("Content-Type"));
             return;
         }
-        long limit = sandbox.attachmentLimit();
-        MultipartStream.Result result;
-        try {
-            result = ex.readMultipart(limit);
-        } catch (MultipartStream.MalformedException e) {
-            ex.huaweiError(400, "PM.02175001", "Malformed multipart body: " + e.getMessage());
+        if (ex.multipartProblem() != null) {
+            ex.huaweiError(400, BAD_ATTACHMENT, "The multipart body is malformed: " + ex.multipartProblem());
             return;
         }
-        List<RecordedPart> files = result.parts().stream().filter(p -> "attachment".equals(p.field()) && p.fileName() != null).toList();
-        if (files.size() != 1 || result.parts().size() != 1) {
-            ex.huaweiError(400, "PM.02175001", "Exactly one file part named 'attachment' is required; received fields "
-                    + result.parts().stream().map(RecordedPart::field).toList());
+        List<MultipartStream.Part> files = ex.parts().stream().filter(MultipartStream.Part::isFile).toList();
+        if (files.size() != 1 || !FIELD.equals(files.get(0).field())) {
+            ex.huaweiError(400, BAD_ATTACHMENT, "Exactly one file is expected, in the field '" + FIELD + "'; the request has "
+                    + (files.isEmpty() ? "no file" : "files in the fields " + files.stream().map(p -> "'" + p.field() + "'").toList()));
             return;
         }
-        RecordedPart file = files.get(0);
-        if (result.overLimit()) {
-            ex.huaweiError(400, "PM.02175030", "The attachment exceeds the size limit (" + (limit / (1024 * 1024)) + " MB)");
+        MultipartStream.Part file = files.get(0);
+        long max = limit.getAsLong();
+        if (file.size() > max) {
+            ex.huaweiError(400, TOO_LARGE, "The attachment exceeds the size limit (" + describe(max) + ")");
             return;
         }
-        Stored stored = new Stored(String.valueOf(ids.incrementAndGet()), issue, file.fileName(), file.size(), file.sha256(), Instant.now().toString());
-        attachments.computeIfAbsent(project + "/" + issue, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(stored);
+        String name = file.fileName();
+        Stored stored = new Stored(String.valueOf(ids.incrementAndGet()), project, issue, name, file.size(), file.sha256(),
+                clock.instant().toString());
+        byWorkItem.computeIfAbsent(key(kind, project, issue), k -> new CopyOnWriteArrayList<>()).add(stored);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", stored.id());
         item.put("workitem_id", issue);
         item.put("filesize", stored.size());
-        item.put("store_filename", stored.fileName());
-        item.put("title", stored.fileName());
+        item.put("store_filename", name);
+        item.put("title", name);
         item.put("progress", 100);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "success");
-        body.put("message", null);
-        body.put("result", List.of(item));
-        ex.json(200, body);
+        ex.note("stored as attachment " + stored.id());
+        ex.json(200, reqBody(List.of(item)));
     }
 
     private void list(SandboxExchange ex) throws IOException {
-        if (!auth.check(ex, new byte[0])) {
-            return;
-        }
         String project = ex.pathGroup(1);
         String issue = ex.queryParam("issue_id");
-        if (!PROJECT_ID.matcher(project).matches()) {
-            ex.huaweiError(400, "PM.02175000", "Invalid parameter: project_id must match ^[A-Za-z0-9]{32}$");
+        if (issue == null) {
+            ex.huaweiError(400, BAD_PARAMETER, "The parameter issue_id is required");
             return;
         }
-        if (issue == null || !IPD_ISSUE.matcher(issue).matches()) {
-            ex.huaweiError(400, "PM.02175000", "Invalid parameter: issue_id must be 18 or 19 digits");
+        if (!validIds(ex, project, issue, Kind.IPD)) {
             return;
         }
         List<Map<String, Object>> result = new ArrayList<>();
-        for (Stored s : List.copyOf(attachments.getOrDefault(project + "/" + issue, List.of()))) {
+        for (Stored s : byWorkItem.getOrDefault(key(Kind.IPD, project, issue), List.of())) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", s.id());
             item.put("issue_id", s.issueId());
             item.put("file_size", s.size());
             item.put("file_name", s.fileName());
-            item.put("create_time", s.createdAt());
+            item.put("create_time", s.createTime());
             result.add(item);
         }
+        ex.json(200, reqBody(result));
+    }
+
+    private static boolean validIds(SandboxExchange ex, String project, String issue, Kind kind) throws IOException {
+        if (!PROJECT_ID.matcher(project).matches()) {
+            ex.huaweiError(400, BAD_PARAMETER, "The parameter project_id '" + project + "' is invalid: it must match " + PROJECT_ID.pattern());
+            return false;
+        }
+        Pattern issuePattern = kind == Kind.IPD ? IPD_ISSUE_ID : SCRUM_ISSUE_ID;
+        if (!issuePattern.matcher(issue).matches()) {
+            ex.huaweiError(400, BAD_PARAMETER, "The parameter issue_id '" + issue + "' is invalid: it must match " + issuePattern.pattern());
+            return false;
+        }
+        return true;
+    }
+
+    /** CodeArts Req's envelope: {@code {"status":"success","message":null,"result":...}}. */
+    private static Map<String, Object> reqBody(Object result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "success");
         body.put("message", null);
         body.put("result", result);
-        ex.json(200, body);
+        return body;
+    }
+
+    private static String key(Kind kind, String project, String issue) {
+        return kind + "/" + project + "/" + issue;
+    }
+
+    /** 52428800 as "50 MB", as the service words it; other limits as exactly as they divide. */
+    static String describe(long bytes) {
+        long mib = 1024L * 1024;
+        if (bytes >= mib && bytes % mib == 0) {
+            return bytes / mib + " MB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KB";
+        }
+        return bytes + " bytes";
     }
 }

@@ -1,308 +1,254 @@
 package dev.worklink.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A local stand-in of the services the plugin calls, on loopback: it enforces their documented contracts (id
- * patterns, authentication, multipart field names, size limits), answers with their documented shapes, records
- * what it received for tests to assert on, and can be told to misbehave. Bodies are streamed and hashed, never held.
+ * A local stand-in of the Huawei Cloud services the plugin calls (IAM tokens, CodeArts Req attachments), on
+ * loopback. It enforces their documented contracts (id patterns, authentication by token or AK/SK signature,
+ * multipart field names, the attachment size limit), answers with their documented shapes, records what it received
+ * for tests to assert on, and can be told to misbehave. Bodies are streamed and hashed, never held: a 1 GiB upload
+ * takes no more memory than a small one.
  *
- * <p>Admin API (not recorded): {@code GET /__sandbox/health}, {@code GET /__sandbox/record}, {@code GET /__sandbox/stats},
- * {@code GET /__sandbox/tokens}, {@code POST /__sandbox/reset}, {@code POST /__sandbox/misbehave} (a {@link Misbehaviour}
- * as JSON), {@code POST /__sandbox/expire-tokens}, {@code POST /__sandbox/attachment-limit} ({@code {"bytes":N}}).
+ * <p>It accepts only the identities in {@link SandboxCredentials}. It is driven from Java (this class) or over HTTP
+ * through its admin API under {@code /__sandbox/} (see {@link AdminApi}); admin calls are not recorded.
  */
 public final class Sandbox implements AutoCloseable {
 
+    private static final int THREADS = 32;
+
     private final SandboxOptions options;
     private final HttpServer server;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
+    private final Authentication authentication;
+    private final List<SandboxService> services;
     private final List<Route> routes = new ArrayList<>();
-    private final List<RecordedRequest> records = new ArrayList<>();
+    private final AdminApi admin = new AdminApi(this);
+    private final MisbehaviourQueue misbehaviours = new MisbehaviourQueue();
+    private final Recorder recorder;
     private final AtomicLong seq = new AtomicLong();
-    private final Deque<Misbehaviour> misbehaviours = new ArrayDeque<>();
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
-    private final Authentication authentication = new Authentication();
-    private final ReqAttachmentService attachments;
     private volatile long attachmentLimit;
+    private volatile boolean closed;
 
     private Sandbox(SandboxOptions options) throws IOException {
         this.options = options;
         this.attachmentLimit = options.attachmentLimitBytes();
-        this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-        this.workers = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "worklink-sandbox");
+        Clock clock = Clock.systemUTC();
+        this.authentication = new Authentication(clock);
+        this.services = List.of(
+                new IamService(authentication, clock),
+                new ReqAttachmentService(this::attachmentLimit, clock));
+        services.forEach(s -> routes.addAll(s.routes()));
+        this.recorder = new Recorder(options.recordFile(), options.log());
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "worklink-sandbox-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        new IamService(authentication).register(this);
-        attachments = new ReqAttachmentService(this, authentication);
-        attachments.register();
+        workers.allowCoreThreadTimeOut(true);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+        } catch (IOException e) {
+            recorder.close();
+            workers.shutdown();
+            throw e;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(workers);
     }
 
+    /** Starts a sandbox listening on {@code options.host()} and {@code options.port()} (0: any free port). */
     public static Sandbox start(SandboxOptions options) throws IOException {
         Sandbox sandbox = new Sandbox(options);
         sandbox.server.start();
         return sandbox;
     }
 
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public String url() {
-        return "http://" + options.host() + ":" + port();
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "http://" + host + ":" + port();
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** Adds a call the sandbox answers; services register theirs when the sandbox is made. */
-    void route(String method, String pathRegex, Route.Handler handler) {
-        routes.add(new Route(method, Pattern.compile(pathRegex), handler));
-    }
-
-    long attachmentLimit() {
-        return attachmentLimit;
-    }
-
-    public void attachmentLimit(long bytes) {
-        attachmentLimit = bytes;
-    }
-
+    /** The requests received since the last reset, in arrival order (admin calls are not recorded). */
     public List<RecordedRequest> records() {
-        synchronized (records) {
-            return List.copyOf(records);
-        }
+        return recorder.snapshot();
     }
 
-    /** Clears the record, stored attachments, queued misbehaviour and the attachment limit; tokens stay valid. */
+    /**
+     * Forgets the record, stored attachments, queued misbehaviour and the connections seen, and restores the
+     * attachment limit it started with. Issued tokens stay as they are.
+     */
     public void reset() {
-        synchronized (records) {
-            records.clear();
-        }
-        synchronized (misbehaviours) {
-            misbehaviours.clear();
-        }
+        recorder.clear();
+        misbehaviours.clear();
         connections.clear();
-        attachments.reset();
+        services.forEach(SandboxService::reset);
         attachmentLimit = options.attachmentLimitBytes();
     }
 
+    /** Queues a misbehaviour; see {@link Misbehaviour} for how queued ones apply. */
     public void misbehave(Misbehaviour m) {
-        synchronized (misbehaviours) {
-            misbehaviours.add(m);
-        }
+        misbehaviours.add(m);
     }
 
-    /** Every token issued so far answers 401 APIGW.0301 from now on. */
+    /** Every token issued so far is refused with 401 APIGW.0301 from now on (the ready token stays valid). */
     public void expireTokens() {
         authentication.expireAll();
     }
 
-    /** The IAM tokens the sandbox issued (to check that none leaks). */
+    /** The IAM tokens the sandbox issued (to check that none leaks into a log). */
     public List<String> issuedTokens() {
         return authentication.issuedTokens();
     }
 
+    /** The recorded {@code POST /v3/auth/tokens} calls. */
     public int iamCalls() {
-        return (int) records().stream().filter(r -> r.path().equals("/v3/auth/tokens")).count();
+        return (int) records().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v3/auth/tokens")).count();
     }
 
+    /** Distinct TCP connections (client address and port) that carried requests since the last reset. */
     public int connectionsAccepted() {
         return connections.size();
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+    public long attachmentLimit() {
+        return attachmentLimit;
     }
 
-    private void handle(HttpExchange he) throws IOException {
-        String path = he.getRequestURI().getRawPath();
+    /** Sets the largest attachment accepted until the next reset. */
+    public void attachmentLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the attachment limit is a positive number of bytes, not " + bytes);
+        }
+        attachmentLimit = bytes;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        workers.shutdownNow();
+        recorder.close();
+    }
+
+    private void handle(HttpExchange he) {
         try {
-            if (path.startsWith("/__sandbox/")) {
-                admin(he, path);
-                return;
+            if (he.getRequestURI().getRawPath().startsWith(AdminApi.PREFIX)) {
+                admin.handle(he);
+            } else {
+                serve(new SandboxExchange(he, seq.incrementAndGet(), ex -> recorder.record(ex.record(), ex.logLine())));
             }
-            connections.add(he.getRemoteAddress().getAddress().getHostAddress() + ":" + he.getRemoteAddress().getPort());
-            Route route = null;
-            Matcher matcher = null;
-            boolean pathKnown = false;
-            for (Route r : routes) {
-                Matcher m = r.path().matcher(path);
-                if (m.matches()) {
-                    pathKnown = true;
-                    if (r.method().equals(he.getRequestMethod())) {
-                        route = r;
-                        matcher = m;
-                        break;
-                    }
-                }
-            }
-            SandboxExchange ex = new SandboxExchange(he, matcher);
-            try {
-                serve(ex, route, pathKnown, path);
-            } finally {
-                record(ex);
-            }
-        } catch (Exception e) {
-            try {
-                byte[] body = ("{\"error_code\":\"SANDBOX.0500\",\"error_msg\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(StandardCharsets.UTF_8);
-                he.sendResponseHeaders(500, body.length);
-                he.getResponseBody().write(body);
-            } catch (IOException | RuntimeException ignored) {
-                // the response was already under way; the client sees a broken answer
-            }
+        } catch (IOException | RuntimeException e) {
             he.close();
         }
     }
 
-    private void serve(SandboxExchange ex, Route route, boolean pathKnown, String path) throws IOException {
-        Misbehaviour m = nextMisbehaviour(path);
-        if (m != null) {
-            if (m.latencyMillis() > 0) {
+    /** Read the body, then misbehave, or route, authenticate and answer; the answer records the request. */
+    private void serve(SandboxExchange ex) {
+        connections.add(ex.connection());
+        Misbehaviour fault = misbehaviours.next(ex.rawPath());
+        try {
+            ex.receiveBody(Authentication.signatureCoversBody(ex.headers()));
+            if (fault == null || !misbehave(ex, fault)) {
+                dispatch(ex);
+            }
+        } catch (IOException e) {
+            ex.note("connection lost: " + e.getMessage());
+        } catch (RuntimeException e) {
+            ex.note("sandbox failure: " + e);
+            if (!ex.answered()) {
                 try {
-                    Thread.sleep(m.latencyMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    ex.huaweiError(500, "SANDBOX.0500", "The sandbox failed: " + e);
+                } catch (IOException | RuntimeException ignored) {
+                    // the connection is gone as well
                 }
             }
-            if (m.drop()) {
-                ex.drain();
-                ex.dropConnection();
-                return;
-            }
-            if (m.status() > 0) {
-                Map<String, String> headers = m.retryAfter() == null ? Map.of() : Map.of("Retry-After", m.retryAfter());
-                Map<String, String> body = new LinkedHashMap<>();
-                body.put("error_code", "SANDBOX." + m.status());
-                body.put("error_msg", "The sandbox was told to answer " + m.status() + " to this call");
-                ex.send(m.status(), "application/json;charset=UTF-8", SandboxExchange.JSON.writeValueAsBytes(body), headers);
-                return;
+        } finally {
+            if (!ex.answered()) {
+                ex.drop(null);
             }
         }
-        if (route == null) {
-            if (pathKnown) {
-                ex.huaweiError(405, "APIGW.0405", "The method " + ex.method() + " is not allowed for " + path);
-            } else {
-                ex.huaweiError(404, "APIGW.0101", "The API does not exist or has not been published in the environment");
+    }
+
+    /** Plays a misbehaviour; false when the request is then to be served normally (latency alone). */
+    private static boolean misbehave(SandboxExchange ex, Misbehaviour m) throws IOException {
+        if (m.latencyMillis() > 0) {
+            try {
+                Thread.sleep(m.latencyMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (m.drop()) {
+            ex.drop("misbehaviour: dropped");
+            return true;
+        }
+        if (m.status() > 0) {
+            ex.note("misbehaviour");
+            ex.huaweiError(m.status(), String.format("APIGW.%04d", m.status()),
+                    "The sandbox was told to answer " + m.status() + " to this request",
+                    m.retryAfter() == null ? Map.of() : Map.of("Retry-After", m.retryAfter()));
+            return true;
+        }
+        return false;
+    }
+
+    private void dispatch(SandboxExchange ex) throws IOException {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            Matcher m = route.path().matcher(ex.rawPath());
+            if (!m.matches()) {
+                continue;
+            }
+            if (!route.method().equals(ex.method())) {
+                allowed.add(route.method());
+                continue;
+            }
+            ex.route(m);
+            if (route.authenticated()) {
+                Authentication.Verdict verdict = authentication.check(ex);
+                if (verdict.failure() != null) {
+                    ex.huaweiError(401, "APIGW.0301", Authentication.FAILURE_PREFIX + verdict.failure());
+                    return;
+                }
+                ex.authenticatedAs(verdict.identity());
+            }
+            route.handler().handle(ex);
+            if (!ex.answered()) {
+                throw new IllegalStateException("the handler of " + route.method() + " " + route.path() + " did not answer");
             }
             return;
         }
-        route.handler().handle(ex);
-    }
-
-    private Misbehaviour nextMisbehaviour(String path) {
-        synchronized (misbehaviours) {
-            Iterator<Misbehaviour> it = misbehaviours.iterator();
-            List<Misbehaviour> replaced = new ArrayList<>();
-            Misbehaviour hit = null;
-            while (it.hasNext()) {
-                Misbehaviour m = it.next();
-                if (m.pathContains() != null && !path.contains(m.pathContains())) {
-                    continue;
-                }
-                if (m.skip() > 0) {
-                    replaced.add(m.afterSkipping(m.skip() - 1));
-                    it.remove();
-                    break;
-                }
-                hit = m;
-                it.remove();
-                if (m.count() > 1) {
-                    replaced.add(new Misbehaviour(m.pathContains(), 0, m.count() - 1, m.status(), m.retryAfter(), m.drop(), m.latencyMillis()));
-                }
-                break;
-            }
-            for (int i = replaced.size() - 1; i >= 0; i--) {
-                misbehaviours.addFirst(replaced.get(i));
-            }
-            return hit;
+        if (!allowed.isEmpty()) {
+            ex.huaweiError(405, "APIGW.0101", "The API does not exist or has not been published in the environment: "
+                    + ex.method() + " is not allowed here, only " + String.join(", ", allowed), Map.of("Allow", String.join(", ", allowed)));
+            return;
         }
-    }
-
-    private void record(SandboxExchange ex) {
-        RecordedRequest r = ex.record(seq.incrementAndGet());
-        synchronized (records) {
-            records.add(r);
-            if (options.recordFile() != null) {
-                try {
-                    Files.writeString(options.recordFile(), SandboxExchange.JSON.writeValueAsString(r) + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    if (options.log() != null) {
-                        options.log().accept("could not append to " + options.recordFile() + ": " + e.getMessage());
-                    }
-                }
-            }
-        }
-        if (options.log() != null) {
-            StringBuilder line = new StringBuilder(r.method() + " " + r.path() + " -> " + r.status());
-            for (RecordedPart p : r.parts()) {
-                line.append(", ").append(p.field()).append(' ').append(p.fileName()).append(' ').append(p.size()).append(" bytes")
-                        .append(p.sha256() != null ? " sha256 " + p.sha256() : "");
-            }
-            options.log().accept(line.toString());
-        }
-    }
-
-    private void admin(HttpExchange he, String path) throws IOException {
-        byte[] body = he.getRequestBody().readAllBytes();
-        String method = he.getRequestMethod();
-        Object answer;
-        switch (method + " " + path) {
-            case "GET /__sandbox/health" -> answer = Map.of("status", "ok");
-            case "GET /__sandbox/record" -> answer = records();
-            case "GET /__sandbox/tokens" -> answer = issuedTokens();
-            case "GET /__sandbox/stats" -> answer = Map.of("iamCalls", iamCalls(), "connectionsAccepted", connectionsAccepted(),
-                    "requests", records().size());
-            case "POST /__sandbox/reset" -> {
-                reset();
-                answer = Map.of("status", "ok");
-            }
-            case "POST /__sandbox/expire-tokens" -> {
-                expireTokens();
-                answer = Map.of("status", "ok");
-            }
-            case "POST /__sandbox/misbehave" -> {
-                misbehave(SandboxExchange.JSON.readValue(body, Misbehaviour.class));
-                answer = Map.of("status", "ok");
-            }
-            case "POST /__sandbox/attachment-limit" -> {
-                JsonNode node = SandboxExchange.JSON.readTree(body);
-                attachmentLimit(node.path("bytes").asLong(options.attachmentLimitBytes()));
-                answer = Map.of("status", "ok");
-            }
-            default -> answer = null;
-        }
-        byte[] out = answer == null ? "{\"error\":\"unknown admin call\"}".getBytes(StandardCharsets.UTF_8)
-                : SandboxExchange.JSON.writeValueAsBytes(answer);
-        he.getResponseHeaders().set("Content-Type", "application/json");
-        he.sendResponseHeaders(answer == null ? 404 : 200, out.length);
-        try (OutputStream o = he.getResponseBody()) {
-            o.write(out);
-        }
+        ex.huaweiError(404, "APIGW.0101", "The API does not exist or has not been published in the environment");
     }
 }

@@ -1,0 +1,145 @@
+package dev.worklink.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's own calls under {@code /__sandbox/}, all JSON, never recorded:
+ * <ul>
+ * <li>{@code GET health} → {@code {"status":"ok"}}</li>
+ * <li>{@code GET record} → the recorded requests, as an array of {@link RecordedRequest}</li>
+ * <li>{@code GET stats} → {@code {"iamCalls":n,"connectionsAccepted":n,"requests":n}}</li>
+ * <li>{@code GET tokens} → the IAM tokens issued, as an array of strings</li>
+ * <li>{@code POST reset}, {@code POST expire-tokens}</li>
+ * <li>{@code POST misbehave} with a {@link Misbehaviour} (or an array of them); {@code count} defaults to 1</li>
+ * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
+ * </ul>
+ */
+final class AdminApi {
+
+    static final String PREFIX = "/__sandbox/";
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final Sandbox sandbox;
+
+    AdminApi(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    void handle(HttpExchange he) throws IOException {
+        try {
+            String call = he.getRequestURI().getRawPath().substring(PREFIX.length());
+            byte[] body = readBody(he);
+            String method = he.getRequestMethod();
+            String expected = switch (call) {
+                case "health", "record", "stats", "tokens" -> "GET";
+                case "reset", "expire-tokens", "misbehave", "attachment-limit" -> "POST";
+                default -> null;
+            };
+            if (expected == null) {
+                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens and "
+                        + "POST reset, expire-tokens, misbehave, attachment-limit"));
+                return;
+            }
+            if (!expected.equals(method)) {
+                answer(he, 405, Map.of("error", PREFIX + call + " takes " + expected + ", not " + method));
+                return;
+            }
+            answer(he, 200, run(call, body));
+        } catch (IllegalArgumentException | IOException e) {
+            answer(he, 400, Map.of("error", SandboxExchange.firstLine(e.getMessage())));
+        }
+    }
+
+    private Object run(String call, byte[] body) throws IOException {
+        switch (call) {
+            case "health":
+                return Map.of("status", "ok");
+            case "record":
+                return sandbox.records();
+            case "tokens":
+                return sandbox.issuedTokens();
+            case "stats":
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("iamCalls", sandbox.iamCalls());
+                stats.put("connectionsAccepted", sandbox.connectionsAccepted());
+                stats.put("requests", sandbox.records().size());
+                return stats;
+            case "reset":
+                sandbox.reset();
+                return Map.of("status", "ok");
+            case "expire-tokens":
+                sandbox.expireTokens();
+                return Map.of("status", "ok");
+            case "misbehave":
+                List<Misbehaviour> queued = misbehaviours(json(body));
+                queued.forEach(sandbox::misbehave);
+                return Map.of("status", "ok", "queued", queued);
+            case "attachment-limit":
+                JsonNode bytes = json(body).path("bytes");
+                if (!bytes.canConvertToLong() || bytes.asLong() <= 0) {
+                    throw new IllegalArgumentException("expected {\"bytes\": N} with N a positive number of bytes");
+                }
+                sandbox.attachmentLimit(bytes.asLong());
+                return Map.of("status", "ok", "bytes", bytes.asLong());
+            default:
+                throw new IllegalStateException(call);
+        }
+    }
+
+    private static List<Misbehaviour> misbehaviours(JsonNode node) throws IOException {
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else {
+            items.add(node);
+        }
+        List<Misbehaviour> result = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!(item instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("a misbehaviour is a JSON object, e.g. {\"status\":503,\"count\":1,\"retryAfter\":\"1\"}");
+            }
+            if (!object.has("count")) {
+                object.put("count", 1);
+            }
+            result.add(SandboxExchange.JSON.treeToValue(object, Misbehaviour.class));
+        }
+        return result;
+    }
+
+    private static JsonNode json(byte[] body) throws IOException {
+        if (body.length == 0) {
+            throw new IllegalArgumentException("this call takes a JSON body");
+        }
+        return SandboxExchange.JSON.readTree(body);
+    }
+
+    private static byte[] readBody(HttpExchange he) throws IOException {
+        try (InputStream in = he.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY);
+            if (in.transferTo(OutputStream.nullOutputStream()) > 0) {
+                throw new IllegalArgumentException("admin bodies are at most " + MAX_BODY + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private static void answer(HttpExchange he, int status, Object body) throws IOException {
+        byte[] bytes = SandboxExchange.JSON.writeValueAsBytes(body);
+        he.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        he.getResponseHeaders().set("X-Request-Id", SandboxExchange.randomHex(16));
+        he.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = he.getResponseBody()) {
+            out.write(bytes);
+        }
+        he.close();
+    }
+}
