@@ -163,9 +163,12 @@ public final class ServiceClient {
         RequestBody body = request.body();
         HttpEntity entity;
         if (body instanceof RequestBody.Json json) {
-            String type = request.headers().getOrDefault("Content-Type", "application/json;charset=UTF-8");
-            http.removeHeaders("Content-Type");
-            entity = new ByteArrayEntity(json.bytes(), ContentType.parse(type));
+            // The Content-Type goes out exactly as the request states it: an AK/SK signature covers it, and HttpClient
+            // would re-format one taken from the entity ("a;charset=b" as "a; charset=b").
+            if (!http.containsHeader("Content-Type")) {
+                http.setHeader("Content-Type", ServiceRequest.JSON_CONTENT_TYPE);
+            }
+            entity = new ByteArrayEntity(json.bytes(), null);
         } else if (body instanceof RequestBody.MultipartFile file) {
             TransferProgress progress = new TransferProgress(file.fileName(), Files.size(file.file()), log);
             // File names go out as UTF-8 (as browsers send them), but the part's charset stays off the

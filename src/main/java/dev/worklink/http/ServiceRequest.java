@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public record ServiceRequest(String method, URI uri, Map<String, String> headers, RequestBody body, String label) {
 
+    /** The Content-Type of {@link #json} requests, sent exactly so (and so signed). */
+    public static final String JSON_CONTENT_TYPE = "application/json; charset=UTF-8";
+
     public ServiceRequest {
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
@@ -26,7 +29,7 @@ public record ServiceRequest(String method, URI uri, Map<String, String> headers
     public static ServiceRequest json(String method, URI uri, byte[] json, String label) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
-        headers.put("Content-Type", "application/json;charset=UTF-8");
+        headers.put("Content-Type", JSON_CONTENT_TYPE);
         return new ServiceRequest(method, uri, headers, new RequestBody.Json(json), label);
     }
 

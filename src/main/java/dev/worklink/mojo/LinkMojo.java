@@ -1,0 +1,109 @@
+package dev.worklink.mojo;
+
+import dev.worklink.auth.ServerEntry;
+import dev.worklink.codearts.Endpoints;
+import dev.worklink.codearts.PlanWorkItems;
+import dev.worklink.http.RequestAuthenticator;
+import dev.worklink.http.ServiceClient;
+import dev.worklink.report.PublishReport;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Associates work items with a Huawei Cloud CodeArts Req Gantt plan, in batches of at most 100 (the service's limit
+ * per call), without duplicates. When a batch fails, the batches after it are not sent, and the message and the
+ * report say which work items were linked and which were not.
+ */
+@Mojo(name = "link", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class LinkMojo extends AbstractWorklinkMojo {
+
+    static final Pattern PLAN_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    static final String PLAN_ID_RULE = "must be the plan's id: 1 to 64 letters, digits, '-' or '_' (^[A-Za-z0-9_-]{1,64}$)";
+    static final Pattern WORK_ITEM = Pattern.compile("^[1-9][0-9]{0,9}$");
+    static final String WORK_ITEM_RULE = "a work item id must be a positive integer of at most 10 digits (^[1-9][0-9]{0,9}$)";
+
+    /** The CodeArts Req project's 32-character id. */
+    @Parameter(property = "worklink.projectId")
+    private String projectId;
+
+    /** The id of the Gantt plan to link the work items to: letters, digits, {@code -} and {@code _}, at most 64. */
+    @Parameter(property = "worklink.planId")
+    private String planId;
+
+    /**
+     * Comma-separated ids of the work items to link, each a positive integer. Duplicates are sent once; more than 100
+     * go in several calls of at most 100.
+     */
+    @Parameter(property = "worklink.workItems")
+    private String workItems;
+
+    @Override
+    protected String goal() {
+        return "link";
+    }
+
+    @Override
+    protected void publish() throws MojoExecutionException, MojoFailureException {
+        ParameterCheck check = new ParameterCheck();
+        checkCommon(check);
+        check.matches("projectId", projectId, AttachMojo.PROJECT_ID, AttachMojo.PROJECT_ID_RULE);
+        check.matches("planId", planId, PLAN_ID, PLAN_ID_RULE);
+        List<Long> ids = workItems(check, workItems);
+        String id = serverIdOr("codearts");
+        ServerEntry server = server(id);
+        String regionValue = regionFor(server);
+        URI base = codeArtsEndpoint(check, regionValue, Endpoints::req);
+        check.throwIfAny(goal());
+        checkOnline();
+
+        ServiceClient client = serviceClient(httpSettings());
+        RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
+        PlanWorkItems.Result result = new PlanWorkItems(client, auth, base, coreLog()).link(projectId, planId, ids);
+        if (result.duplicatesRemoved() > 0) {
+            getLog().info("workItems: " + result.duplicatesRemoved() + " duplicate id(s) removed; each work item is linked once.");
+        }
+        Path report = reportPath();
+        try {
+            PublishReport.of(goal(), base.toString(), dryRun, result.failed() ? "failed" : "success", result.batches()).writeTo(report);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the report " + report + ": " + e.getMessage(), e);
+        }
+        int unique = ids.size() - result.duplicatesRemoved();
+        if (dryRun) {
+            getLog().info("[dry run] " + unique + " work item(s) would be linked to plan " + planId + " in " + result.batches().size()
+                    + " call(s); nothing was sent. Report: " + report);
+        } else if (!result.failed()) {
+            getLog().info("worklink:link: " + result.linked().size() + " work item(s) linked to plan " + planId + " in "
+                    + result.batches().size() + " call(s). Report: " + report);
+        } else {
+            failed(result.failureMessage() + "\nReport: " + report, result.userError());
+        }
+    }
+
+    /** The ids, checked one by one; each broken one is reported with its value. */
+    static List<Long> workItems(ParameterCheck check, String value) {
+        List<String> parts = ParameterCheck.split(value);
+        List<Long> ids = new ArrayList<>();
+        if (parts.isEmpty()) {
+            check.fail("workItems", null, "is required: comma-separated work item ids; " + WORK_ITEM_RULE);
+            return ids;
+        }
+        for (String part : parts) {
+            if (WORK_ITEM.matcher(part).matches()) {
+                ids.add(Long.parseLong(part));
+            } else {
+                check.fail("workItems", part, WORK_ITEM_RULE);
+            }
+        }
+        return ids;
+    }
+}
