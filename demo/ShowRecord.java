@@ -15,6 +15,7 @@ public class ShowRecord {
     private static final Pattern LINE = Pattern.compile("\"method\":\"(\\w+)\",\"path\":\"([^\"]*)\"");
     private static final Pattern PART = Pattern.compile("\"fileName\":\"([^\"]*)\",\"contentType\":(?:\"[^\"]*\"|null),\"size\":(\\d+),\"sha256\":\"([0-9a-f]{64})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":(\\d+)");
+    private static final Pattern JSON_BODY = Pattern.compile("\"jsonBody\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public static void main(String[] args) throws Exception {
         List<String> lines = Files.readAllLines(Path.of(args[0]));
@@ -29,6 +30,10 @@ public class ShowRecord {
             }
             String status = s.find() ? s.group(1) : "?";
             System.out.printf("  %-4s %s -> %s%n", m.group(1), m.group(2), status);
+            Matcher j = JSON_BODY.matcher(line);
+            if (j.find() && !m.group(2).contains("/auth/")) {
+                System.out.println("       body " + j.group(1).replace("\\\"", "\""));
+            }
             Matcher p = PART.matcher(line);
             while (p.find()) {
                 String name = p.group(1);
@@ -45,7 +50,7 @@ public class ShowRecord {
                     verdict = "DIFFERS from " + onDisk;
                     mismatches++;
                 }
-                System.out.printf("       work item %s: %s, %d bytes, sha256 %s%n         %s%n", workItem(m.group(2)), name, size, sha, verdict);
+                System.out.printf("       %s%s, %d bytes, sha256 %s%n         %s%n", workItem(m.group(2)), name, size, sha, verdict);
             }
         }
         if (mismatches > 0) {
@@ -56,7 +61,7 @@ public class ShowRecord {
 
     private static String workItem(String path) {
         Matcher m = Pattern.compile("/issues/([0-9]+)/").matcher(path);
-        return m.find() ? m.group(1) : "-";
+        return m.find() ? "work item " + m.group(1) + ": " : "file ";
     }
 
     private static Path find(String name, String[] args) {

@@ -32,5 +32,5 @@ if ! "$mvnw" -B -f demo/pom.xml -s demo/settings.xml clean deploy -Dsandbox.url=
 fi
 grep -E "worklink|Attached|Skipped|Linked|Credentials|BUILD" "$work/demo-build.log" || true
 
-java "$root/demo/ShowRecord.java" "$work/record.jsonl" "$root/demo/target" "$root/demo"
-echo "==> Report: demo/target/worklink/attach.json"
+java "$root/demo/ShowRecord.java" "$work/record.jsonl" "$root/demo/target" "$root/demo" "$root/demo/src/site" "$root/demo/src/main/extension"
+echo "==> Reports: demo/target/worklink/{attach,link,thumbnail,icon}.json"
