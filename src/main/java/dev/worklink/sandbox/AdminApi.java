@@ -21,6 +21,8 @@ import java.util.Map;
  * <li>{@code POST reset}, {@code POST expire-tokens}</li>
  * <li>{@code POST misbehave} with a {@link Misbehaviour} (or an array of them); {@code count} defaults to 1</li>
  * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
+ * <li>{@code POST superoffice-public-key} with {@code {"publicKey":"-----BEGIN PUBLIC KEY-----..."}} (PEM or base64
+ * X.509): SuperOffice system user signatures made with its private key are accepted until the next reset</li>
  * </ul>
  */
 final class AdminApi {
@@ -41,12 +43,12 @@ final class AdminApi {
             String method = he.getRequestMethod();
             String expected = switch (call) {
                 case "health", "record", "stats", "tokens" -> "GET";
-                case "reset", "expire-tokens", "misbehave", "attachment-limit" -> "POST";
+                case "reset", "expire-tokens", "misbehave", "attachment-limit", "superoffice-public-key" -> "POST";
                 default -> null;
             };
             if (expected == null) {
                 answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens and "
-                        + "POST reset, expire-tokens, misbehave, attachment-limit"));
+                        + "POST reset, expire-tokens, misbehave, attachment-limit, superoffice-public-key"));
                 return;
             }
             if (!expected.equals(method)) {
@@ -90,6 +92,9 @@ final class AdminApi {
                 }
                 sandbox.attachmentLimit(bytes.asLong());
                 return Map.of("status", "ok", "bytes", bytes.asLong());
+            case "superoffice-public-key":
+                sandbox.registerSuperOfficePublicKey(SuperOfficeSystemUsers.parsePublicKey(json(body).path("publicKey").asText(null)));
+                return Map.of("status", "ok");
             default:
                 throw new IllegalStateException(call);
         }

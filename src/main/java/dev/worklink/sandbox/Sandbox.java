@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Authentication authentication;
     private final List<SandboxService> services;
+    private final SuperOfficeService superOffice;
     private final List<Route> routes = new ArrayList<>();
     private final AdminApi admin = new AdminApi(this);
     private final MisbehaviourQueue misbehaviours = new MisbehaviourQueue();
@@ -51,9 +52,13 @@ public final class Sandbox implements AutoCloseable {
         this.attachmentLimit = options.attachmentLimitBytes();
         Clock clock = Clock.systemUTC();
         this.authentication = new Authentication(clock);
+        this.superOffice = new SuperOfficeService(clock);
         this.services = List.of(
                 new IamService(authentication, clock),
-                new ReqAttachmentService(this::attachmentLimit, clock));
+                new ReqAttachmentService(this::attachmentLimit, clock),
+                new PlanService(clock),
+                new PipelineIconService(),
+                superOffice);
         services.forEach(s -> routes.addAll(s.routes()));
         this.recorder = new Recorder(options.recordFile(), options.log());
         AtomicInteger threadNumber = new AtomicInteger();
@@ -145,6 +150,14 @@ public final class Sandbox implements AutoCloseable {
         attachmentLimit = bytes;
     }
 
+    /**
+     * SuperOffice system user logins signed with the private key of this public key are accepted, until the next
+     * reset (admin API: {@code POST /__sandbox/superoffice-public-key}).
+     */
+    public void registerSuperOfficePublicKey(java.security.PublicKey key) {
+        superOffice.registerPublicKey(key);
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -154,6 +167,7 @@ public final class Sandbox implements AutoCloseable {
         server.stop(0);
         workers.shutdownNow();
         recorder.close();
+        superOffice.close();
     }
 
     private void handle(HttpExchange he) {

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -36,7 +38,10 @@ final class SandboxExchange {
     static final int MAX_JSON = 64 * 1024;
     private static final Set<String> SECRET_HEADERS =
             Set.of("authorization", "x-auth-token", "so-apptoken", "proxy-authorization", "cookie", "x-subject-token", "x-xsrf-token");
-    private static final Pattern SECRET_JSON_FIELD = Pattern.compile("(?i)(\"[^\"]*(?:password|secret)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern SECRET_JSON_FIELD =
+            Pattern.compile("(?i)(\"(?:[^\"]*(?:password|secret)[^\"]*|[^\"]*token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** Raw bodies of these types are also spooled to a temp file, for a handler that keeps the bytes (SuperOffice images). */
+    private static final String SPOOLED_TYPE_PREFIX = "image/";
 
     private final HttpExchange exchange;
     private final long seq;
@@ -52,6 +57,7 @@ final class SandboxExchange {
     private String bodySha256;
     private byte[] smallBody;
     private byte[] head = new byte[0];
+    private Path spooled;
 
     private boolean answered;
     private int status;
@@ -164,10 +170,21 @@ final class SandboxExchange {
         boolean keep = type == null || type.toLowerCase(Locale.ROOT).contains("json");
         ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
         byte[] headBuf = new byte[MultipartStream.HEAD_BYTES];
-        int headLength = 0;
         byte[] buffer = new byte[bufferFor(header("Content-Length"))];
+        if (type != null && type.trim().toLowerCase(Locale.ROOT).startsWith(SPOOLED_TYPE_PREFIX)) {
+            spooled = Files.createTempFile("worklink-sandbox-body-", ".bin");
+        }
+        try (OutputStream spool = spooled == null ? OutputStream.nullOutputStream() : Files.newOutputStream(spooled)) {
+            readPlainBody(in, kept, headBuf, buffer, spool);
+        }
+    }
+
+    private void readPlainBody(InputStream in, ByteArrayOutputStream kept, byte[] headBuf, byte[] buffer, OutputStream spool)
+            throws IOException {
+        int headLength = 0;
         int n;
         while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+            spool.write(buffer, 0, n);
             if (kept != null) {
                 if (kept.size() + n <= MAX_JSON) {
                     kept.write(buffer, 0, n);
@@ -221,6 +238,28 @@ final class SandboxExchange {
     /** The first bytes of a body that is not multipart (for content sniffing). */
     byte[] head() {
         return head.clone();
+    }
+
+    /**
+     * The body of a raw {@code image/*} request, spooled to a temp file as it was read: the caller owns the file from
+     * now on (it moves or deletes it). Null for other bodies, or when it was taken already; an untaken file is deleted
+     * once the request is answered.
+     */
+    Path takeSpooledBody() {
+        Path file = spooled;
+        spooled = null;
+        return file;
+    }
+
+    private void discardSpooledBody() {
+        if (spooled != null) {
+            try {
+                Files.deleteIfExists(spooled);
+            } catch (IOException ignored) {
+                // a temp file left behind is all that is lost
+            }
+            spooled = null;
+        }
     }
 
     /** The body as JSON; an IOException when it is missing, too large (over 64 KiB) or not JSON. */
@@ -301,6 +340,31 @@ final class SandboxExchange {
             }
         } finally {
             exchange.close();
+            discardSpooledBody();
+        }
+    }
+
+    /** Answers with a file's bytes, streamed from disk. */
+    void sendFile(int code, String contentType, Path file) throws IOException {
+        if (answered) {
+            throw new IllegalStateException("the request " + seq + " was answered twice");
+        }
+        answered = true;
+        status = code;
+        onAnswer.accept(this);
+        exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        try {
+            long size = Files.size(file);
+            exchange.sendResponseHeaders(code, size == 0 ? -1 : size);
+            if (size > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    Files.copy(file, out);
+                }
+            }
+        } finally {
+            exchange.close();
+            discardSpooledBody();
         }
     }
 
@@ -314,6 +378,7 @@ final class SandboxExchange {
         onAnswer.accept(this);
         // With no response headers sent, closing the exchange closes the connection itself.
         exchange.close();
+        discardSpooledBody();
     }
 
     // ---- the record
@@ -355,7 +420,7 @@ final class SandboxExchange {
         return line.toString();
     }
 
-    /** Passwords and secrets in a recorded JSON body are masked, like secret headers. */
+    /** Passwords, secrets and tokens ({@code ApplicationToken}) in a recorded JSON body are masked, like secret headers. */
     static String withoutSecrets(String json) {
         try {
             JsonNode root = JSON.readTree(json);
@@ -371,7 +436,7 @@ final class SandboxExchange {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String name = field.getKey().toLowerCase(Locale.ROOT);
-                if ((name.contains("password") || name.contains("secret")) && field.getValue().isValueNode()) {
+                if ((name.contains("password") || name.contains("secret") || name.endsWith("token")) && field.getValue().isValueNode()) {
                     field.setValue(JSON.getNodeFactory().textNode("***"));
                     masked = true;
                 } else {

@@ -45,6 +45,31 @@ public final class ItSandbox {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/misbehave", json);
     }
 
+    /**
+     * Registers an RSA public key (PEM {@code -----BEGIN PUBLIC KEY-----} or base64 X.509) whose private key signs
+     * SuperOffice system user logins, until the next reset.
+     */
+    public static void superOfficePublicKey(Object port, String publicKey) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/superoffice-public-key",
+                JSON.writeValueAsString(Map.of("publicKey", publicKey)));
+    }
+
+    /**
+     * The image the sandbox stores for a SuperOffice entity: {@code GET <path>} with these headers (name, value, ...),
+     * e.g. {@code superOfficeImage(port, '/SuperOffice/api/v1/Project/4711/Image', 'Authorization', 'Basic ...')}.
+     */
+    public static byte[] superOfficeImage(Object port, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return r.body();
+    }
+
     /** What the sandbox received since the last reset, as JSON objects. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> records(Object port) throws Exception {
