@@ -36,45 +36,29 @@ public final class AttachmentPublisher {
             int parallelUploads, boolean dryRun) {}
 
     public List<AttachmentOutcome> publish(Plan plan) throws InterruptedException {
-        Map<String, List<ExistingAttachment>> existing = new HashMap<>();
-        List<AttachmentOutcome> listFailures = new ArrayList<>();
-        if (plan.skipExisting() && plan.type() == ProjectType.IPD && !plan.dryRun()) {
-            for (String issueId : plan.issueIds()) {
-                try {
-                    existing.put(issueId, api.list(plan.projectId(), issueId));
-                } catch (IOException e) {
-                    // Without the list we cannot know what is there: upload nothing to this work item rather than duplicate.
-                    for (Path file : plan.files()) {
-                        listFailures.add(outcome(file, issueId, AttachmentOutcome.FAILED, null,
-                                "could not list the work item's attachments to skip existing ones: " + e.getMessage(), null, e));
-                    }
-                }
-            }
-        } else if (plan.skipExisting() && plan.type() == ProjectType.SCRUM) {
-            log.debug("skipExisting: Scrum projects have no attachment list call, so every file is uploaded.");
+        ExecutorService pool = uploadPool(plan.parallelUploads());
+        try {
+            return start(plan, pool).finish();
+        } finally {
+            pool.shutdownNow();
         }
+    }
 
-        List<AttachmentOutcome> outcomes = new ArrayList<>(listFailures);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.parallelUploads()), r -> {
+    /** A pool of upload threads; several publishers may share one, so that modules upload side by side. */
+    public static ExecutorService uploadPool(int parallelUploads) {
+        return Executors.newFixedThreadPool(Math.max(1, parallelUploads), r -> {
             Thread t = new Thread(r, "worklink-upload");
             t.setDaemon(true);
             return t;
         });
-        try {
-            List<Future<AttachmentOutcome>> pending = new ArrayList<>();
-            for (String issueId : plan.issueIds()) {
-                if (listFailures.stream().anyMatch(o -> o.workItem().equals(issueId))) {
-                    continue;
-                }
-                for (Path file : plan.files()) {
-                    AttachmentOutcome skip = alreadyThere(existing.get(issueId), file, issueId);
-                    if (skip != null) {
-                        outcomes.add(skip);
-                    } else {
-                        pending.add(pool.submit(() -> upload(plan, file, issueId)));
-                    }
-                }
-            }
+    }
+
+    /** A plan whose uploads are under way: what is known already, and what the pool is still doing. */
+    public record Started(List<AttachmentOutcome> known, List<Future<AttachmentOutcome>> pending) {
+
+        /** Waits for every upload; the outcomes in the plan's order. */
+        public List<AttachmentOutcome> finish() throws InterruptedException {
+            List<AttachmentOutcome> outcomes = new ArrayList<>(known);
             for (Future<AttachmentOutcome> f : pending) {
                 try {
                     outcomes.add(f.get());
@@ -82,10 +66,46 @@ public final class AttachmentPublisher {
                     throw new IllegalStateException("An upload task failed unexpectedly", e.getCause());
                 }
             }
-        } finally {
-            pool.shutdownNow();
+            return outcomes;
         }
-        return outcomes;
+    }
+
+    /** Lists what IPD work items hold (to skip files already there), then queues the other uploads on {@code pool}. */
+    public Started start(Plan plan, ExecutorService pool) {
+        Map<String, List<ExistingAttachment>> existing = new HashMap<>();
+        List<AttachmentOutcome> known = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        if (plan.skipExisting() && plan.type() == ProjectType.IPD && !plan.dryRun()) {
+            for (String issueId : plan.issueIds()) {
+                try {
+                    existing.put(issueId, api.list(plan.projectId(), issueId));
+                } catch (IOException e) {
+                    // Without the list we cannot know what is there: upload nothing to this work item rather than duplicate.
+                    unlisted.add(issueId);
+                    for (Path file : plan.files()) {
+                        known.add(outcome(file, issueId, AttachmentOutcome.FAILED, null,
+                                "could not list the work item's attachments to skip existing ones: " + e.getMessage(), null, e));
+                    }
+                }
+            }
+        } else if (plan.skipExisting() && plan.type() == ProjectType.SCRUM) {
+            log.debug("skipExisting: Scrum projects have no attachment list call, so every file is uploaded.");
+        }
+        List<Future<AttachmentOutcome>> pending = new ArrayList<>();
+        for (String issueId : plan.issueIds()) {
+            if (unlisted.contains(issueId)) {
+                continue;
+            }
+            for (Path file : plan.files()) {
+                AttachmentOutcome skip = alreadyThere(existing.get(issueId), file, issueId);
+                if (skip != null) {
+                    known.add(skip);
+                } else {
+                    pending.add(pool.submit(() -> upload(plan, file, issueId)));
+                }
+            }
+        }
+        return new Started(known, pending);
     }
 
     private AttachmentOutcome upload(Plan plan, Path file, String issueId) {

@@ -48,7 +48,7 @@ public final class HttpClientFactory {
 
     public static CloseableHttpClient create(HttpSettings settings, String userAgent) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy((TlsSocketStrategy) ClientTlsStrategyBuilder.create().useSystemProperties().build())
+                .setTlsSocketStrategy(new LazyTls())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.timeout()))
@@ -77,6 +77,29 @@ public final class HttpClientFactory {
                 .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
                 .setUserAgent(userAgent)
                 .build();
+    }
+
+    /**
+     * Builds the TLS strategy (trust store, cipher suites: some tenths of a second) on the first https connection,
+     * so that a dry run or an http endpoint never pays for it.
+     */
+    static final class LazyTls implements TlsSocketStrategy {
+        private volatile TlsSocketStrategy delegate;
+
+        @Override
+        public javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment, HttpContext context)
+                throws java.io.IOException {
+            TlsSocketStrategy d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    if (delegate == null) {
+                        delegate = (TlsSocketStrategy) ClientTlsStrategyBuilder.create().useSystemProperties().build();
+                    }
+                    d = delegate;
+                }
+            }
+            return d.upgrade(socket, target, port, attachment, context);
+        }
     }
 
     /** Picks the first settings.xml proxy that serves the target's scheme and whose nonProxyHosts spare it. */

@@ -43,20 +43,25 @@ public final class ServiceClient {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CloseableHttpClient http;
+    /** Made on the first request really sent: a dry run or an offline failure never builds a client. */
+    private final java.util.function.Supplier<CloseableHttpClient> http;
     private final HttpSettings settings;
     private final Log log;
     private final Sleeper sleeper;
 
-    public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log, Sleeper sleeper) {
+    public ServiceClient(java.util.function.Supplier<CloseableHttpClient> http, HttpSettings settings, Log log, Sleeper sleeper) {
         this.http = http;
         this.settings = settings;
         this.log = log;
         this.sleeper = sleeper;
     }
 
+    public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log, Sleeper sleeper) {
+        this(() -> http, settings, log, sleeper);
+    }
+
     public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log) {
-        this(http, settings, log, Sleeper.REAL);
+        this(() -> http, settings, log, Sleeper.REAL);
     }
 
     public HttpSettings settings() {
@@ -142,7 +147,7 @@ public final class ServiceClient {
             log.debug("HTTP " + request.method() + " " + request.uri() + " " + maskedHeaders(http.getHeaders()) + " " + request.body().summary());
         }
         long start = System.nanoTime();
-        return this.http.execute(http, response -> {
+        return this.http.get().execute(http, response -> {
             String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_ERROR_BODY);
             long elapsed = System.nanoTime() - start;
             Map<String, String> headers = new LinkedHashMap<>();

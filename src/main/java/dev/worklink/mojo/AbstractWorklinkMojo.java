@@ -143,7 +143,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     }
 
     protected ServiceClient serviceClient(HttpSettings settings) {
-        return new ServiceClient(SharedHttpClients.get(settings, userAgent()), settings, coreLog());
+        return new ServiceClient(() -> SharedHttpClients.get(settings, userAgent()), settings, coreLog(), dev.worklink.http.Sleeper.REAL);
     }
 
     private String userAgent() {
@@ -194,6 +194,36 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
             return auth;
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** A checked CodeArts connection: where calls go, the client they go through, and the credentials they carry. */
+    protected record CodeArtsConnection(URI endpoint, ServiceClient client, RequestAuthenticator auth) {}
+
+    /**
+     * Ends a CodeArts goal's checks with the server, region and endpoint, fails with every problem found (no network
+     * call yet), then connects: the build's shared HTTP client and the credentials settings.xml names.
+     *
+     * @param hostFor the region's host for the service the goal calls
+     */
+    protected CodeArtsConnection connectCodeArts(ParameterCheck check, java.util.function.Function<String, URI> hostFor)
+            throws MojoFailureException {
+        String id = serverIdOr("codearts");
+        ServerEntry server = server(id);
+        String regionValue = regionFor(server);
+        URI base = codeArtsEndpoint(check, regionValue, hostFor);
+        check.throwIfAny(goal());
+        checkOnline();
+        ServiceClient client = serviceClient(httpSettings());
+        return new CodeArtsConnection(base, client, codeArtsAuth(server, id, regionValue, client));
+    }
+
+    /** Writes the goal's JSON report. */
+    protected void writeReport(dev.worklink.report.PublishReport report, Path file) throws MojoExecutionException {
+        try {
+            report.writeTo(file);
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("Could not write the report " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.worklink.mojo;
 
-import dev.worklink.auth.ServerEntry;
 import dev.worklink.codearts.AttachmentOutcome;
 import dev.worklink.codearts.AttachmentPublisher;
 import dev.worklink.codearts.Endpoints;
@@ -8,9 +7,6 @@ import dev.worklink.codearts.ProjectType;
 import dev.worklink.codearts.WorkItemAttachments;
 import dev.worklink.files.FileSet;
 import dev.worklink.files.FileSize;
-import dev.worklink.http.HttpSettings;
-import dev.worklink.http.RequestAuthenticator;
-import dev.worklink.http.ServiceClient;
 import dev.worklink.http.Sizes;
 import dev.worklink.report.PublishReport;
 import java.io.File;
@@ -20,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -158,18 +155,9 @@ public class AttachMojo extends AbstractWorklinkMojo {
                 check.fail(file + " cannot be read");
             }
         }
-        String id = serverIdOr("codearts");
-        ServerEntry server = server(id);
-        String regionValue = regionFor(server);
-        URI base = codeArtsEndpoint(check, regionValue, Endpoints::req);
-        check.throwIfAny(goal());
-        checkOnline();
-
-        HttpSettings settings = httpSettings();
-        ServiceClient client = serviceClient(settings);
-        RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
+        CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
         AttachmentPublisher.Plan plan = new AttachmentPublisher.Plan(type, projectId, ids, toAttach, skipExisting, parallelUploads, dryRun);
-        return new PendingAttach(project.getArtifactId(), base, client, auth, plan, failOnError);
+        return new PendingAttach(project.getArtifactId(), connection.endpoint(), connection.client(), connection.auth(), plan, failOnError);
     }
 
     private List<Path> collectFiles(ParameterCheck check) throws MojoExecutionException {
@@ -223,30 +211,34 @@ public class AttachMojo extends AbstractWorklinkMojo {
     private void upload(List<PendingAttach> all, Path report) throws MojoExecutionException, MojoFailureException {
         List<AttachmentOutcome> outcomes = new ArrayList<>();
         String endpointText = all.isEmpty() ? null : all.get(0).endpoint().toString();
-        for (PendingAttach p : all) {
-            if (p.plan().files().isEmpty()) {
-                getLog().info(p.module() + ": nothing to attach (no main artifact, no matching attached artifact, no extra file).");
-                continue;
+        // One pool for every module, so that with attachAtEnd the modules' files upload side by side.
+        int threads = all.stream().mapToInt(p -> p.plan().parallelUploads()).max().orElse(1);
+        ExecutorService pool = AttachmentPublisher.uploadPool(threads);
+        try {
+            List<AttachmentPublisher.Started> started = new ArrayList<>();
+            for (PendingAttach p : all) {
+                if (p.plan().files().isEmpty()) {
+                    getLog().info(p.module() + ": nothing to attach (no main artifact, no matching attached artifact, no extra file).");
+                    continue;
+                }
+                started.add(new AttachmentPublisher(new WorkItemAttachments(p.client(), p.auth(), p.endpoint()), coreLog())
+                        .start(p.plan(), pool));
             }
-            AttachmentPublisher publisher = new AttachmentPublisher(
-                    new WorkItemAttachments(p.client(), p.auth(), p.endpoint()), coreLog());
-            try {
-                outcomes.addAll(publisher.publish(p.plan()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MojoExecutionException("Interrupted while uploading attachments", e);
+            for (AttachmentPublisher.Started s : started) {
+                outcomes.addAll(s.finish());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while uploading attachments", e);
+        } finally {
+            pool.shutdownNow();
         }
         long uploaded = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.UPLOADED)).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.SKIPPED)).count();
         long wouldUpload = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.DRY_RUN)).count();
         List<AttachmentOutcome> failures = outcomes.stream().filter(AttachmentOutcome::failed).toList();
         String outcome = failures.isEmpty() ? "success" : "failed";
-        try {
-            PublishReport.of(goal(), endpointText, dryRun, outcome, outcomes).writeTo(report);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the report " + report + ": " + e.getMessage(), e);
-        }
+        writeReport(PublishReport.of(goal(), endpointText, dryRun, outcome, outcomes), report);
         if (dryRun) {
             getLog().info("[dry run] " + wouldUpload + " upload(s) would be made; nothing was sent. Report: " + report);
         } else {

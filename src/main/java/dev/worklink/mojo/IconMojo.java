@@ -1,12 +1,9 @@
 package dev.worklink.mojo;
 
-import dev.worklink.auth.ServerEntry;
 import dev.worklink.codearts.Endpoints;
 import dev.worklink.codearts.ExtensionIcon;
 import dev.worklink.codearts.IconOutcome;
 import dev.worklink.files.ContentTypes;
-import dev.worklink.http.RequestAuthenticator;
-import dev.worklink.http.ServiceClient;
 import dev.worklink.report.PublishReport;
 import java.io.File;
 import java.io.IOException;
@@ -60,12 +57,8 @@ public class IconMojo extends AbstractWorklinkMojo {
             }
         }
         ExtensionIcon.Inspection inspection = inspect(check);
-        String id = serverIdOr("codearts");
-        ServerEntry server = server(id);
-        String regionValue = regionFor(server);
-        URI base = codeArtsEndpoint(check, regionValue, Endpoints::pipeline);
-        check.throwIfAny(goal());
-        checkOnline();
+        CodeArtsConnection connection = connectCodeArts(check, Endpoints::pipeline);
+        URI base = connection.endpoint();
 
         String warning = inspection.warning();
         if (warning != null) {
@@ -76,15 +69,9 @@ public class IconMojo extends AbstractWorklinkMojo {
             getLog().info(inspection.file().getFileName() + " is a " + inspection.type() + " image by its content; it is sent as "
                     + inspection.type().mimeType() + ".");
         }
-        ServiceClient client = serviceClient(httpSettings());
-        RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
-        IconOutcome outcome = new ExtensionIcon(client, auth, base, coreLog()).upload(domainId, pluginName, inspection);
+        IconOutcome outcome = new ExtensionIcon(connection.client(), connection.auth(), base, coreLog()).upload(domainId, pluginName, inspection);
         Path report = reportPath();
-        try {
-            PublishReport.of(goal(), base.toString(), dryRun, outcome.failed() ? "failed" : "success", List.of(outcome)).writeTo(report);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the report " + report + ": " + e.getMessage(), e);
-        }
+        writeReport(PublishReport.of(goal(), base.toString(), dryRun, outcome.failed() ? "failed" : "success", List.of(outcome)), report);
         switch (outcome.status()) {
             case IconOutcome.UPLOADED -> getLog().info("worklink:icon: the icon of extension '" + pluginName + "' is "
                     + (outcome.url() != null ? outcome.url() : inspection.file().getFileName() + " (the service answered true)")

@@ -1,12 +1,8 @@
 package dev.worklink.mojo;
 
-import dev.worklink.auth.ServerEntry;
 import dev.worklink.codearts.Endpoints;
 import dev.worklink.codearts.PlanWorkItems;
-import dev.worklink.http.RequestAuthenticator;
-import dev.worklink.http.ServiceClient;
 import dev.worklink.report.PublishReport;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,25 +54,14 @@ public class LinkMojo extends AbstractWorklinkMojo {
         check.matches("projectId", projectId, AttachMojo.PROJECT_ID, AttachMojo.PROJECT_ID_RULE);
         check.matches("planId", planId, PLAN_ID, PLAN_ID_RULE);
         List<Long> ids = workItems(check, workItems);
-        String id = serverIdOr("codearts");
-        ServerEntry server = server(id);
-        String regionValue = regionFor(server);
-        URI base = codeArtsEndpoint(check, regionValue, Endpoints::req);
-        check.throwIfAny(goal());
-        checkOnline();
-
-        ServiceClient client = serviceClient(httpSettings());
-        RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
-        PlanWorkItems.Result result = new PlanWorkItems(client, auth, base, coreLog()).link(projectId, planId, ids);
+        CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
+        URI base = connection.endpoint();
+        PlanWorkItems.Result result = new PlanWorkItems(connection.client(), connection.auth(), base, coreLog()).link(projectId, planId, ids);
         if (result.duplicatesRemoved() > 0) {
             getLog().info("workItems: " + result.duplicatesRemoved() + " duplicate id(s) removed; each work item is linked once.");
         }
         Path report = reportPath();
-        try {
-            PublishReport.of(goal(), base.toString(), dryRun, result.failed() ? "failed" : "success", result.batches()).writeTo(report);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the report " + report + ": " + e.getMessage(), e);
-        }
+        writeReport(PublishReport.of(goal(), base.toString(), dryRun, result.failed() ? "failed" : "success", result.batches()), report);
         int unique = ids.size() - result.duplicatesRemoved();
         if (dryRun) {
             getLog().info("[dry run] " + unique + " work item(s) would be linked to plan " + planId + " in " + result.batches().size()

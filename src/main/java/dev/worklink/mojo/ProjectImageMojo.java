@@ -65,11 +65,7 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
         getLog().info("Credentials: " + p.auth().describe());
         EntityImageOutcome outcome = save(p);
         Path report = reportPath();
-        try {
-            PublishReport.of(goal(), p.endpoint().toString(), dryRun, outcome.status(), List.of(outcome)).writeTo(report);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the report " + report + ": " + e.getMessage(), e);
-        }
+        writeReport(PublishReport.of(goal(), p.endpoint().toString(), dryRun, outcome.status(), List.of(outcome)), report);
         String what = p.image().getFileName() + " (" + p.type().mimeType() + ", " + Sizes.human(outcome.size()) + ") as the image of "
                 + p.owner() + " " + p.id();
         switch (outcome.status()) {

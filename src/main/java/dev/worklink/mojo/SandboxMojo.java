@@ -4,6 +4,7 @@ import dev.worklink.files.FileSize;
 import dev.worklink.sandbox.Sandbox;
 import dev.worklink.sandbox.SandboxCredentials;
 import dev.worklink.sandbox.SandboxOptions;
+import dev.worklink.sandbox.SuperOfficeSandboxCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Serves a local stand-in of the CodeArts calls the other goals make, until stopped (Ctrl+C), so a team can
+ * Serves a local stand-in of the CodeArts and SuperOffice calls the other goals make, until stopped (Ctrl+C), so a team can
  * rehearse its release configuration without touching production. It prints its endpoint and a matching
  * settings.xml snippet; {@code GET <endpoint>/__sandbox/record} shows what it received.
  */
@@ -85,6 +86,9 @@ public class SandboxMojo extends AbstractMojo {
                 + SandboxCredentials.SECRET_KEY + "</password>\n  <configuration><auth>aksk</auth></configuration>\n</server>\n"
                 + "<server>\n  <id>codearts-token</id>\n  <password>" + SandboxCredentials.READY_TOKEN
                 + "</password>\n  <configuration><auth>token</auth></configuration>\n</server>\n"
+                + "SuperOffice: -Dworklink.endpoint=" + url + "/SuperOffice/api (on-site; " + url + "/Cust12345/api behaves as Online) with\n"
+                + "<server>\n  <id>superoffice</id>\n  <username>" + SuperOfficeSandboxCredentials.USER + "</username>\n  <password>"
+                + SuperOfficeSandboxCredentials.PASSWORD + "</password>\n</server>\n"
                 + "What it received: " + url + "/__sandbox/record";
     }
 }

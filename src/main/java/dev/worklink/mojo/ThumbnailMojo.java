@@ -1,12 +1,9 @@
 package dev.worklink.mojo;
 
-import dev.worklink.auth.ServerEntry;
 import dev.worklink.codearts.Endpoints;
 import dev.worklink.codearts.PlanThumbnail;
 import dev.worklink.codearts.ThumbnailOutcome;
 import dev.worklink.files.ImageType;
-import dev.worklink.http.RequestAuthenticator;
-import dev.worklink.http.ServiceClient;
 import dev.worklink.report.PublishReport;
 import java.io.File;
 import java.io.IOException;
@@ -75,22 +72,12 @@ public class ThumbnailMojo extends AbstractWorklinkMojo {
         } else {
             type = checkImage(check, local);
         }
-        String id = serverIdOr("codearts");
-        ServerEntry server = server(id);
-        String regionValue = regionFor(server);
-        URI base = codeArtsEndpoint(check, regionValue, Endpoints::req);
-        check.throwIfAny(goal());
-        checkOnline();
-
-        ServiceClient client = serviceClient(httpSettings());
-        RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
-        ThumbnailOutcome outcome = new PlanThumbnail(client, auth, base, coreLog()).update(projectId, planId, url, local, type);
+        CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
+        URI base = connection.endpoint();
+        ThumbnailOutcome outcome = new PlanThumbnail(connection.client(), connection.auth(), base, coreLog())
+                .update(projectId, planId, url, local, type);
         Path report = reportPath();
-        try {
-            PublishReport.of(goal(), base.toString(), dryRun, outcome.failed() ? "failed" : "success", List.of(outcome)).writeTo(report);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the report " + report + ": " + e.getMessage(), e);
-        }
+        writeReport(PublishReport.of(goal(), base.toString(), dryRun, outcome.failed() ? "failed" : "success", List.of(outcome)), report);
         switch (outcome.status()) {
             case ThumbnailOutcome.SET -> getLog().info("worklink:thumbnail: plan " + planId
                     + (outcome.planName() != null ? " '" + outcome.planName() + "'" : "")

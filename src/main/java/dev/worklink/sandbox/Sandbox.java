@@ -68,6 +68,11 @@ public final class Sandbox implements AutoCloseable {
             return t;
         });
         workers.allowCoreThreadTimeOut(true);
+        // The JDK server writes a response's headers and body apart; without TCP_NODELAY, Nagle's algorithm holds the
+        // body until the client's delayed ACK, some 40 ms a call. The JDK reads the setting once, at its first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         } catch (IOException e) {
