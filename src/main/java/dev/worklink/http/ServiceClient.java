@@ -146,8 +146,10 @@ public final class ServiceClient {
         if (log.isDebugEnabled()) {
             log.debug("HTTP " + request.method() + " " + request.uri() + " " + maskedHeaders(http.getHeaders()) + " " + request.body().summary());
         }
+        // The client is built on first use; its set-up is not part of the transfer the report times.
+        CloseableHttpClient client = this.http.get();
         long start = System.nanoTime();
-        return this.http.get().execute(http, response -> {
+        return client.execute(http, response -> {
             String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_ERROR_BODY);
             long elapsed = System.nanoTime() - start;
             Map<String, String> headers = new LinkedHashMap<>();
