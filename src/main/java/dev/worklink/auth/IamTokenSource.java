@@ -3,18 +3,14 @@ package dev.worklink.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklink.http.RequestAuthenticator;
-import dev.worklink.http.RequestBody;
 import dev.worklink.http.ServiceClient;
-import dev.worklink.http.ServiceException;
 import dev.worklink.http.ServiceRequest;
 import dev.worklink.http.ServiceResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,10 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * every goal and module asking for the same user, domain, region and IAM host shares one token, fetched once.
  * A token the service rejected (401) is fetched again, once, by whichever thread notices first.
  */
-public final class IamTokenSource {
+public final class IamTokenSource extends CachedCredential {
 
-    /** Tokens live 24 hours; one closer than this to its end is fetched again before use. */
-    static final Duration EXPIRY_MARGIN = Duration.ofMinutes(10);
+    /** Tokens live 24 hours. */
     static final Duration LIFETIME = Duration.ofHours(24);
 
     private static final Map<Key, IamTokenSource> SHARED = new ConcurrentHashMap<>();
@@ -38,20 +33,14 @@ public final class IamTokenSource {
     private final String password;
     private final String domain;
     private final String region;
-    private final Clock clock;
-    private String token;
-    private Instant expiresAt = Instant.MIN;
-    /** IAM refused these credentials: asking again would only count towards locking the user out. */
-    private ServiceException refused;
-    private int fetches;
 
     IamTokenSource(URI iamEndpoint, String user, String password, String domain, String region, Clock clock) {
+        super(clock);
         this.iamEndpoint = iamEndpoint;
         this.user = user;
         this.password = password;
         this.domain = domain;
         this.region = region;
-        this.clock = clock;
     }
 
     /** The token source of this process for these credentials, created on first use. */
@@ -77,62 +66,25 @@ public final class IamTokenSource {
         return iamEndpoint;
     }
 
-    /** How many times this source called IAM. */
-    public synchronized int fetches() {
-        return fetches;
-    }
-
     /** A valid token, fetched from IAM if there is none yet or it is about to expire. */
-    public synchronized String token(ServiceClient client) throws IOException {
-        if (token == null || clock.instant().isAfter(expiresAt.minus(EXPIRY_MARGIN))) {
-            fetch(client);
-        }
-        return token;
+    public String token(ServiceClient client) throws IOException {
+        return current(client);
     }
 
-    /**
-     * After a 401 for {@code rejected}: fetches a new token, unless another caller already replaced it.
-     *
-     * @return the token to use now
-     */
-    public synchronized String refresh(ServiceClient client, String rejected) throws IOException {
-        if (token == null || Objects.equals(token, rejected)) {
-            fetch(client);
-        }
-        return token;
-    }
-
-    private void fetch(ServiceClient client) throws IOException {
-        if (refused != null) {
-            throw new ServiceException(refused.label(), refused.status(), refused.errorCode(), refused.errorMessage(), refused.requestId());
-        }
-        try {
-            fetchOnce(client);
-        } catch (ServiceException e) {
-            if (e.isClientError()) {
-                refused = e;
-            }
-            throw e;
-        }
-    }
-
-    private void fetchOnce(ServiceClient client) throws IOException {
+    @Override
+    protected Obtained obtain(ServiceClient client) throws IOException {
         URI uri = iamEndpoint.resolve(stripSlash(iamEndpoint.getPath()) + "/v3/auth/tokens?nocatalog=true");
-        ServiceRequest request = ServiceRequest.json("POST", uri, requestBody(), "get an IAM token for user '" + user + "'");
-        request = new ServiceRequest(request.method(), request.uri(), request.headers(), new RequestBody.Json(requestBody(), true), request.label());
+        ServiceRequest request = ServiceRequest.secretJson("POST", uri, requestBody(), "get an IAM token for user '" + user + "'");
         ServiceResponse response = client.execute(request, RequestAuthenticator.NONE);
         if (response.dryRun()) {
-            token = null;
-            return;
+            return null;
         }
         String subjectToken = response.header("X-Subject-Token");
         if (subjectToken == null || subjectToken.isBlank()) {
             throw new IOException("IAM at " + iamEndpoint + " answered HTTP " + response.status()
                     + " without an X-Subject-Token header; is " + iamEndpoint + " an IAM endpoint?");
         }
-        fetches++;
-        token = subjectToken;
-        expiresAt = clock.instant().plus(LIFETIME);
+        return new Obtained(subjectToken, clock.instant().plus(LIFETIME));
     }
 
     private static String stripSlash(String path) {

@@ -8,7 +8,6 @@ import dev.worklink.report.PublishReport;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -89,8 +88,7 @@ public class IconMojo extends AbstractWorklinkMojo {
             return null;
         }
         Path file = icon.toPath().toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            check.fail("icon", file, "is not a file (the default is src/main/extension/icon.png)");
+        if (!check.readableFile("icon", file, " (the default is src/main/extension/icon.png)")) {
             return null;
         }
         try {

@@ -1,5 +1,7 @@
 package dev.worklink.mojo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,6 +41,19 @@ final class ParameterCheck {
         }
         if (!pattern.matcher(value).matches()) {
             fail(name, value, rule);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the file of parameter {@code name} is a regular file this build can read; {@code hint} follows "is not a file". */
+    boolean readableFile(String name, Path file, String hint) {
+        if (!Files.isRegularFile(file)) {
+            fail(name, file, "is not a file" + hint);
+            return false;
+        }
+        if (!Files.isReadable(file)) {
+            fail(name, file, "cannot be read");
             return false;
         }
         return true;

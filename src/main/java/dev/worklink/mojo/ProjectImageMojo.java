@@ -141,12 +141,7 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
             check.fail("image", null, "is required; " + IMAGE_RULE);
             return null;
         }
-        if (!Files.isRegularFile(file)) {
-            check.fail("image", file, "is not a file");
-            return null;
-        }
-        if (!Files.isReadable(file)) {
-            check.fail("image", file, "cannot be read");
+        if (!check.readableFile("image", file, "")) {
             return null;
         }
         ImageType type;

@@ -8,7 +8,6 @@ import dev.worklink.report.PublishReport;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -91,12 +90,7 @@ public class ThumbnailMojo extends AbstractWorklinkMojo {
     }
 
     private static ImageType checkImage(ParameterCheck check, Path file) {
-        if (!Files.isRegularFile(file)) {
-            check.fail("image", file, "is not a file");
-            return null;
-        }
-        if (!Files.isReadable(file)) {
-            check.fail("image", file, "cannot be read");
+        if (!check.readableFile("image", file, "")) {
             return null;
         }
         try {

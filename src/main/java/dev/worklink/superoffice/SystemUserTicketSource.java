@@ -3,8 +3,8 @@ package dev.worklink.superoffice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklink.auth.CachedCredential;
 import dev.worklink.http.RequestAuthenticator;
-import dev.worklink.http.RequestBody;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceException;
 import dev.worklink.http.ServiceRequest;
@@ -26,7 +26,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value #TICKET_CLAIM} is the ticket, sent as {@code Authorization: SOTicket <ticket>}. A ticket lives 6 hours.
  * The JWT's signature is not checked: it comes straight from the login host, over TLS.
  */
-public final class SystemUserTicketSource {
+public final class SystemUserTicketSource extends CachedCredential {
 
     public static final String TICKET_CLAIM = "http://schemes.superoffice.net/identity/ticket";
     /** How the login call's label starts, so that its failures can be told from the image call's. */
@@ -50,9 +49,8 @@ public final class SystemUserTicketSource {
     public static final String AUTHENTICATE_PATH = "/api/PartnerSystemUser/Authenticate";
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** Tickets live 6 hours; one closer than this to its end is obtained again before use. */
+    /** Tickets live 6 hours. */
     static final Duration LIFETIME = Duration.ofHours(6);
-    static final Duration EXPIRY_MARGIN = Duration.ofMinutes(10);
 
     private static final Map<Key, SystemUserTicketSource> SHARED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,21 +63,15 @@ public final class SystemUserTicketSource {
     private final String systemUserToken;
     private final String appToken;
     private final PrivateKey privateKey;
-    private final Clock clock;
-    private String ticket;
-    private Instant expiresAt = Instant.MIN;
-    /** The login service refused these credentials: asking again would only be refused again. */
-    private ServiceException refused;
-    private int fetches;
 
     SystemUserTicketSource(URI loginEndpoint, String contextIdentifier, String systemUserToken, String appToken,
             PrivateKey privateKey, Clock clock) {
+        super(clock);
         this.loginEndpoint = loginEndpoint;
         this.contextIdentifier = contextIdentifier;
         this.systemUserToken = systemUserToken;
         this.appToken = appToken;
         this.privateKey = privateKey;
-        this.clock = clock;
     }
 
     /** The ticket source of this process for this system user, created on first use. */
@@ -113,50 +105,25 @@ public final class SystemUserTicketSource {
         return URI.create(base + AUTHENTICATE_PATH);
     }
 
-    /** How many times this source called the login service. */
-    public synchronized int fetches() {
-        return fetches;
-    }
-
     /** A valid ticket, obtained from the login service if there is none yet or it is about to expire. */
-    public synchronized String ticket(ServiceClient client) throws IOException {
-        if (ticket == null || clock.instant().isAfter(expiresAt.minus(EXPIRY_MARGIN))) {
-            fetch(client);
-        }
-        return ticket;
+    public String ticket(ServiceClient client) throws IOException {
+        return current(client);
     }
 
-    /** After a 401 for {@code rejected}: obtains a new ticket, unless another caller already replaced it. */
-    public synchronized String refresh(ServiceClient client, String rejected) throws IOException {
-        if (ticket == null || Objects.equals(ticket, rejected)) {
-            fetch(client);
-        }
-        return ticket;
+    /** A login answered 200 with IsSuccessful false is a refusal too. */
+    @Override
+    protected boolean isRefusal(ServiceException e) {
+        return e.isClientError() || e.status() == 200;
     }
 
-    private void fetch(ServiceClient client) throws IOException {
-        if (refused != null) {
-            throw new ServiceException(refused.label(), refused.status(), refused.errorCode(), refused.errorMessage(), refused.requestId());
-        }
-        try {
-            fetchOnce(client);
-        } catch (ServiceException e) {
-            if (e.isClientError() || e.status() == 200) {
-                refused = e;
-            }
-            throw e;
-        }
-    }
-
-    private void fetchOnce(ServiceClient client) throws IOException {
+    @Override
+    protected Obtained obtain(ServiceClient client) throws IOException {
         String label = LOGIN_LABEL + " of " + contextIdentifier + " at " + loginEndpoint;
         Instant now = clock.instant();
-        ServiceRequest request = ServiceRequest.json("POST", authenticateUri(), new byte[0], label);
-        request = new ServiceRequest(request.method(), request.uri(), request.headers(), new RequestBody.Json(requestBody(now), true), label);
+        ServiceRequest request = ServiceRequest.secretJson("POST", authenticateUri(), requestBody(now), label);
         ServiceResponse response = client.execute(request, RequestAuthenticator.NONE);
         if (response.dryRun()) {
-            ticket = null;
-            return;
+            return null;
         }
         JsonNode root;
         try {
@@ -182,15 +149,14 @@ public final class SystemUserTicketSource {
         if (ticketClaim == null || ticketClaim.asText().isBlank()) {
             throw new IOException(label + ": the JWT the login service returned has no claim " + TICKET_CLAIM);
         }
-        fetches++;
-        ticket = ticketClaim.asText();
-        expiresAt = now.plus(LIFETIME);
+        Instant expiresAt = now.plus(LIFETIME);
         if (claims.has("exp") && claims.get("exp").canConvertToLong()) {
             Instant exp = Instant.ofEpochSecond(claims.get("exp").asLong());
             if (exp.isBefore(expiresAt)) {
                 expiresAt = exp;
             }
         }
+        return new Obtained(ticketClaim.asText(), expiresAt);
     }
 
     /** The JSON payload of a JWT ({@code header.payload.signature}, base64url). */

@@ -235,53 +235,21 @@ class ServiceClientTest {
 
     @Test
     void dryRunSendsNothingAndMasksSecretHeaders() throws IOException {
-        List<String> lines = new ArrayList<>();
-        Log collect = new Log() {
-            @Override
-            public void debug(String message) {}
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {}
-        };
+        RecordingLog collect = RecordingLog.withoutDebug();
         ServiceClient dry = new ServiceClient(http, HttpSettings.defaults().withDryRun(true), collect, waits::add);
 
         ServiceResponse response = dry.execute(postJson("/x").withHeader("X-Auth-Token", "secret-token"), RequestAuthenticator.NONE);
 
         assertThat(response.dryRun()).isTrue();
         assertThat(server.getAllServeEvents()).isEmpty();
-        assertThat(String.join("\n", lines)).contains("[dry run] would send POST " + server.baseUrl() + "/x")
+        assertThat(collect.text()).contains("[dry run] would send POST " + server.baseUrl() + "/x")
                 .contains("X-Auth-Token: ****").doesNotContain("secret-token");
     }
 
     @Test
     void aJsonBodyHoldingCredentialsIsNeverShownInLogs() throws IOException {
-        List<String> lines = new ArrayList<>();
-        Log debug = new Log() {
-            @Override
-            public void debug(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return true;
-            }
-        };
+        RecordingLog debug = RecordingLog.withDebug();
+        List<String> lines = debug.lines();
         server.stubFor(post("/v3/auth/tokens").willReturn(aResponse().withStatus(201)));
         byte[] body = "{\"password\":\"hunter2\"}".getBytes(StandardCharsets.UTF_8);
         ServiceRequest iam = new ServiceRequest("POST", uri("/v3/auth/tokens"), Map.of(), new RequestBody.Json(body, true), "get a token");

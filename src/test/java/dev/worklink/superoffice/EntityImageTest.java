@@ -16,6 +16,7 @@ import dev.worklink.files.ImageType;
 import dev.worklink.http.HttpClientFactory;
 import dev.worklink.http.HttpSettings;
 import dev.worklink.http.Log;
+import dev.worklink.http.RecordingLog;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceException;
 import java.io.IOException;
@@ -172,23 +173,8 @@ class EntityImageTest {
 
     @Test
     void aDryRunLogsTheRequestWithSecretsMaskedAndSendsNothingNotEvenALogin() throws Exception {
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        Log collecting = new Log() {
-            @Override
-            public void debug(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-        };
+        RecordingLog collecting = RecordingLog.withoutDebug();
+        java.util.List<String> lines = collecting.lines();
         ServiceClient dryRun = new ServiceClient(http, HttpSettings.defaults().withDryRun(true), collecting, d -> {});
         SystemUserTicketSource tickets = new SystemUserTicketSource(java.net.URI.create(server.baseUrl() + "/Login"), "Cust12345",
                 "system-user-secret", "app-secret", TestKeys.pair().getPrivate(), java.time.Clock.systemUTC());

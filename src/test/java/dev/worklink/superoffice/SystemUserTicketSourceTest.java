@@ -20,6 +20,7 @@ import dev.worklink.auth.ServerEntry;
 import dev.worklink.http.HttpClientFactory;
 import dev.worklink.http.HttpSettings;
 import dev.worklink.http.Log;
+import dev.worklink.http.RecordingLog;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceException;
 import java.io.IOException;
@@ -205,28 +206,8 @@ class SystemUserTicketSourceTest {
     void debugLogsShowNeitherTheLoginRequestNorTheTicket() throws Exception {
         stubLogin("7T:c2VjcmV0LXRpY2tldA==");
         server.stubFor(put("/Cust12345/api/v1/Project/1/Image").willReturn(aResponse().withStatus(200).withBody("59")));
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        Log debug = new Log() {
-            @Override
-            public void debug(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return true;
-            }
-        };
+        RecordingLog debug = RecordingLog.withDebug();
+        java.util.List<String> lines = debug.lines();
         ServiceClient logged = new ServiceClient(http, HttpSettings.defaults(), debug, d -> {});
         Path key = TestKeys.writePkcs8(dir.resolve("key.pem"), TestKeys.pair());
         SuperOfficeEndpoint endpoint = SuperOfficeEndpoint.of(server.baseUrl() + "/Cust12345/api");

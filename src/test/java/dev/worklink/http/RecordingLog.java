@@ -1,0 +1,58 @@
+package dev.worklink.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A {@link Log} for tests that keeps every line, debug lines only when created {@link #withDebug() with debug}. */
+public final class RecordingLog implements Log {
+
+    private final boolean debug;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+    private RecordingLog(boolean debug) {
+        this.debug = debug;
+    }
+
+    /** Debug enabled, as under {@code mvn -X}: callers build and log their debug lines. */
+    public static RecordingLog withDebug() {
+        return new RecordingLog(true);
+    }
+
+    /** Info and warnings only, as a build without {@code -X}. */
+    public static RecordingLog withoutDebug() {
+        return new RecordingLog(false);
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    public String text() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    @Override
+    public void debug(String message) {
+        if (debug) {
+            lines.add(message);
+        }
+    }
+
+    @Override
+    public void info(String message) {
+        lines.add(message);
+    }
+
+    @Override
+    public void warn(String message) {
+        lines.add(message);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return debug;
+    }
+}
