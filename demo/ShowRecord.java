@@ -15,6 +15,8 @@ public class ShowRecord {
     private static final Pattern LINE = Pattern.compile("\"method\":\"(\\w+)\",\"path\":\"([^\"]*)\"");
     private static final Pattern PART = Pattern.compile("\"fileName\":\"([^\"]*)\",\"contentType\":(?:\"[^\"]*\"|null),\"size\":(\\d+),\"sha256\":\"([0-9a-f]{64})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":(\\d+)");
+    /** A raw body (an image PUT to SuperOffice): no parts, not JSON, its own size and hash. */
+    private static final Pattern RAW_BODY = Pattern.compile("\"content-type\":\"(image/[^\"]*)\".*\"parts\":\\[\\],\"bodySize\":(\\d+),\"bodySha256\":\"([0-9a-f]{64})\"");
     private static final Pattern JSON_BODY = Pattern.compile("\"jsonBody\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public static void main(String[] args) throws Exception {
@@ -33,6 +35,16 @@ public class ShowRecord {
             Matcher j = JSON_BODY.matcher(line);
             if (j.find() && !m.group(2).contains("/auth/")) {
                 System.out.println("       body " + j.group(1).replace("\\\"", "\""));
+            }
+            Matcher raw = RAW_BODY.matcher(line);
+            if (raw.find()) {
+                long size = Long.parseLong(raw.group(2));
+                Path onDisk = findBySha(raw.group(3), size, args);
+                System.out.printf("       body %s, %d bytes, sha256 %s%n         %s%n", raw.group(1), size, raw.group(3),
+                        onDisk == null ? "matches no file on disk" : "same size and SHA-256 as " + onDisk);
+                if (onDisk == null) {
+                    mismatches++;
+                }
             }
             Matcher p = PART.matcher(line);
             while (p.find()) {
@@ -69,6 +81,20 @@ public class ShowRecord {
             Path p = Path.of(args[i], name);
             if (Files.isRegularFile(p)) {
                 return p;
+            }
+        }
+        return null;
+    }
+
+    /** The file in the given folders (not below them) with this size and SHA-256, or null. */
+    private static Path findBySha(String sha, long size, String[] args) throws Exception {
+        for (int i = 1; i < args.length; i++) {
+            try (var files = Files.list(Path.of(args[i]))) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    if (Files.size(p) == size && sha256(p).equals(sha)) {
+                        return p;
+                    }
+                }
             }
         }
         return null;

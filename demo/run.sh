@@ -33,4 +33,4 @@ fi
 grep -E "worklink|Attached|Skipped|Linked|Credentials|BUILD" "$work/demo-build.log" || true
 
 java "$root/demo/ShowRecord.java" "$work/record.jsonl" "$root/demo/target" "$root/demo" "$root/demo/src/site" "$root/demo/src/main/extension"
-echo "==> Reports: demo/target/worklink/{attach,link,thumbnail,icon}.json"
+echo "==> Reports: demo/target/worklink/{attach,link,thumbnail,icon,project-image}.json"
