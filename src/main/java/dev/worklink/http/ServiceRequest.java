@@ -27,15 +27,15 @@ public record ServiceRequest(String method, URI uri, Map<String, String> headers
     }
 
     public static ServiceRequest json(String method, URI uri, byte[] json, String label) {
-        return json(method, uri, new RequestBody.Json(json), label);
+        return jsonRequest(method, uri, new RequestBody.Json(json), label);
     }
 
     /** A JSON request whose body holds credentials: logs and dry runs never show the body. */
     public static ServiceRequest secretJson(String method, URI uri, byte[] json, String label) {
-        return json(method, uri, new RequestBody.Json(json, true), label);
+        return jsonRequest(method, uri, new RequestBody.Json(json, true), label);
     }
 
-    private static ServiceRequest json(String method, URI uri, RequestBody.Json body, String label) {
+    private static ServiceRequest jsonRequest(String method, URI uri, RequestBody.Json body, String label) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         headers.put("Content-Type", JSON_CONTENT_TYPE);

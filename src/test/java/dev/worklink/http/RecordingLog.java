@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A {@link Log} for tests that keeps every line, debug lines only when created {@link #withDebug() with debug}. */
+/**
+ * A {@link Log} for tests that keeps every line it is given, debug lines included: a caller that logs at debug without
+ * asking {@link #isDebugEnabled()} first is caught too. The choice of factory only decides what that method answers.
+ */
 public final class RecordingLog implements Log {
 
     private final boolean debug;
@@ -14,12 +17,12 @@ public final class RecordingLog implements Log {
         this.debug = debug;
     }
 
-    /** Debug enabled, as under {@code mvn -X}: callers build and log their debug lines. */
+    /** Reports debug enabled, as under {@code mvn -X}: callers build and log their debug lines. */
     public static RecordingLog withDebug() {
         return new RecordingLog(true);
     }
 
-    /** Info and warnings only, as a build without {@code -X}. */
+    /** Reports debug disabled, as a build without {@code -X}. */
     public static RecordingLog withoutDebug() {
         return new RecordingLog(false);
     }
@@ -36,9 +39,7 @@ public final class RecordingLog implements Log {
 
     @Override
     public void debug(String message) {
-        if (debug) {
-            lines.add(message);
-        }
+        lines.add(message);
     }
 
     @Override
