@@ -303,7 +303,7 @@ class SandboxSuperOfficeTest extends SandboxFixture {
 
         EntityImage.Saved saved = new EntityImage(client, auth, endpoint).save(ImageOwner.PROJECT, 4711, png, "image/png");
 
-        assertThat(saved.blobId()).isPositive();
+        assertThat(saved.blobId()).isEqualTo(101); // the sandbox's first blob id
         assertThat(sandbox.records()).extracting(RecordedRequest::path)
                 .containsExactly(SuperOfficeSandboxCredentials.LOGIN_PATH, ONLINE_IMAGE);
         assertThat(sandbox.records().get(1).authenticatedAs()).isEqualTo("soticket:systemuser:Cust12345");
