@@ -19,6 +19,7 @@ import dev.worklink.http.BuildScope;
 import dev.worklink.http.HttpClientFactory;
 import dev.worklink.http.HttpSettings;
 import dev.worklink.http.Log;
+import dev.worklink.http.RecordingLog;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceRequest;
@@ -319,5 +320,39 @@ class CredentialSourcesTest {
 
         iam.verify(1, postRequestedFor(urlEqualTo("/v3.0/OS-AUTH/id-token/tokens")));
         iam.verify(1, postRequestedFor(urlEqualTo("/v3.0/OS-CREDENTIAL/securitytokens")));
+    }
+
+    // ---- secrets stay out of logs
+
+    @Test
+    void theDebugLogOfAFederatedBuildHoldsNoneOfItsSecrets() throws Exception {
+        env.put("HUAWEICLOUD_SDK_IDP_ID", "idp-env");
+        env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", write("token", "jwt-secret-value").toString());
+        stubFederation("jwt-secret-value");
+        iam.stubFor(get(urlEqualTo("/v4/x")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        RecordingLog log = RecordingLog.withDebug();
+        ServiceClient debugClient = new ServiceClient(http, HttpSettings.defaults().withRetries(0), log, d -> {});
+
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4", env, home, null, debugClient);
+        debugClient.execute(ServiceRequest.get(URI.create(iam.baseUrl() + "/v4/x"), "x"), auth);
+
+        assertThat(log.text()).contains("X-Security-Token: ****").contains("/v3.0/OS-AUTH/id-token/tokens");
+        for (String secret : new String[] {"jwt-secret-value", "unscoped", "tmp-secret", "tmp-sts"}) {
+            assertThat(log.text()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aDryRunNamesTheFederationButMakesNoCall() throws Exception {
+        env.put("HUAWEICLOUD_SDK_IDP_ID", "idp-env");
+        env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", write("token", "jwt-secret-value").toString());
+        RecordingLog log = RecordingLog.withDebug();
+        ServiceClient dryClient = new ServiceClient(http, HttpSettings.defaults().withDryRun(true), log, d -> {});
+
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4", env, home, null, dryClient);
+        dryClient.execute(ServiceRequest.get(URI.create(iam.baseUrl() + "/v4/x"), "x"), auth);
+
+        assertThat(log.text()).contains("identity provider 'idp-env'").doesNotContain("jwt-secret-value");
+        iam.verify(0, anyRequestedFor(anyUrl()));
     }
 }
