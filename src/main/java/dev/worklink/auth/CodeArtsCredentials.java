@@ -41,10 +41,10 @@ public final class CodeArtsCredentials {
 
     private CodeArtsCredentials() {}
 
-    /** As {@link #resolve(BuildScope, ServerEntry, String, String, Map, Path, String, ServiceClient)} with no home directory. */
+    /** As {@link #resolve(BuildScope, ServerEntry, String, String, CredentialContext, ServiceClient)} with only an environment. */
     public static RequestAuthenticator resolve(BuildScope build, ServerEntry server, String serverId, String region, Map<String, String> env,
             ServiceClient iamClient) throws CredentialsException {
-        return resolve(build, server, serverId, region, env, null, null, iamClient);
+        return resolve(build, server, serverId, region, CredentialContext.of(env), iamClient);
     }
 
     /**
@@ -52,28 +52,30 @@ public final class CodeArtsCredentials {
      * @param server          the decrypted server named by {@code serverId}, or null when settings.xml has none
      * @param serverId        the id that was looked up, for messages
      * @param region          the region from the goal or the server; needed by password mode
-     * @param env             the process environment
-     * @param home            the user's home directory, where {@code .huaweicloud/credentials} is looked for; null: nowhere
-     * @param idTokenAudience the audience asked from GitHub Actions' ID token endpoint, or null
+     * @param context         the environment, home and working directory, and the GitHub Actions audience
      * @param iamClient       the client IAM calls go through
      */
-    public static RequestAuthenticator resolve(BuildScope build, ServerEntry server, String serverId, String region, Map<String, String> env,
-            Path home, String idTokenAudience, ServiceClient iamClient) throws CredentialsException {
+    public static RequestAuthenticator resolve(BuildScope build, ServerEntry server, String serverId, String region, CredentialContext context,
+            ServiceClient iamClient) throws CredentialsException {
+        Map<String, String> env = context.env();
         if (server != null) {
-            return fromServer(build, server, region, env, idTokenAudience, iamClient);
+            return fromServer(build, server, region, context, iamClient);
         }
-        RequestAuthenticator fromEnv = fromEnvironment(build, region, env, iamClient);
+        RequestAuthenticator fromEnv = fromEnvironment(build, region, context, iamClient);
         if (fromEnv != null) {
             return fromEnv;
         }
-        Path file = SdkCredentialsFile.location(env, home);
+        Path file = SdkCredentialsFile.location(env, context.home());
+        if (file != null && context.workingDirectory() != null && !file.isAbsolute()) {
+            file = context.workingDirectory().resolve(file);
+        }
         boolean named = notBlank(env.get(SdkCredentialsFile.ENV_CREDENTIALS_FILE));
         if (file != null && (named || Files.isRegularFile(file))) {
             if (!Files.isRegularFile(file)) {
                 throw new CredentialsException("The environment variable " + SdkCredentialsFile.ENV_CREDENTIALS_FILE + " names the file "
                         + file + ", which does not exist.");
             }
-            return fromFile(build, SdkCredentialsFile.read(file), region, env, iamClient);
+            return fromFile(build, SdkCredentialsFile.read(file), region, context, iamClient);
         }
         throw new CredentialsException("No CodeArts credentials: settings.xml has no <server> with id '" + serverId
                 + "' (parameter serverId / worklink.serverId), the environment has neither " + ENV_IDP_ID + " + " + ENV_ID_TOKEN_FILE
@@ -82,8 +84,9 @@ public final class CodeArtsCredentials {
                 + "). Add a <server> with <id>" + serverId + "</id> (see the README for the password, aksk, token and oidc modes).");
     }
 
-    private static RequestAuthenticator fromServer(BuildScope build, ServerEntry server, String region, Map<String, String> env,
-            String idTokenAudience, ServiceClient iamClient) throws CredentialsException {
+    private static RequestAuthenticator fromServer(BuildScope build, ServerEntry server, String region, CredentialContext context,
+            ServiceClient iamClient) throws CredentialsException {
+        Map<String, String> env = context.env();
         String mode = server.config("auth") == null ? "password" : server.config("auth").toLowerCase(Locale.ROOT);
         switch (mode) {
             case "password": {
@@ -117,12 +120,12 @@ public final class CodeArtsCredentials {
                 require(server, idpId, "<configuration><idpId> (the id of the IAM identity provider)", mode);
                 IdTokenSource idToken;
                 if (server.config("idTokenFile") != null) {
-                    idToken = new IdTokenSource.File(Path.of(server.config("idTokenFile")), "<idTokenFile> of the " + server.source());
+                    idToken = new IdTokenSource.File(context.path(server.config("idTokenFile")), "<idTokenFile> of the " + server.source());
                 } else if (server.config("idTokenEnv") != null) {
                     String variable = server.config("idTokenEnv");
                     idToken = new IdTokenSource.Env(variable, env.get(variable), "<idTokenEnv> of the " + server.source());
                 } else {
-                    idToken = IdTokenSource.GitHubActions.fromEnvironment(env, idTokenAudience);
+                    idToken = IdTokenSource.GitHubActions.fromEnvironment(env, context.idTokenAudience());
                     if (idToken == null) {
                         throw new CredentialsException("The " + server.source() + " uses <auth>oidc</auth> but has neither <idTokenFile> nor "
                                 + "<idTokenEnv>, and this is not a GitHub Actions job allowed to ask for an ID token (" + IdTokenSource.GitHubActions.ENV_REQUEST_URL
@@ -139,13 +142,14 @@ public final class CodeArtsCredentials {
     }
 
     /** The SDK's environment variables, or null when they hold no credentials. */
-    private static RequestAuthenticator fromEnvironment(BuildScope build, String region, Map<String, String> env, ServiceClient iamClient)
+    private static RequestAuthenticator fromEnvironment(BuildScope build, String region, CredentialContext context, ServiceClient iamClient)
             throws CredentialsException {
+        Map<String, String> env = context.env();
         String idpId = env.get(ENV_IDP_ID);
         String tokenFile = env.get(ENV_ID_TOKEN_FILE);
         String projectId = blankToNull(env.get(ENV_PROJECT_ID));
         if (notBlank(idpId) && notBlank(tokenFile)) {
-            return federated(build, idpId.trim(), new IdTokenSource.File(Path.of(tokenFile.trim()), "the environment variable " + ENV_ID_TOKEN_FILE),
+            return federated(build, idpId.trim(), new IdTokenSource.File(context.path(tokenFile), "the environment variable " + ENV_ID_TOKEN_FILE),
                     iamEndpoint(null, env, region), projectId, "the environment variables " + ENV_IDP_ID + " / " + ENV_ID_TOKEN_FILE, iamClient);
         }
         String ak = env.get(ENV_AK);
@@ -166,14 +170,15 @@ public final class CodeArtsCredentials {
         return null;
     }
 
-    private static RequestAuthenticator fromFile(BuildScope build, SdkCredentialsFile file, String region, Map<String, String> env,
+    private static RequestAuthenticator fromFile(BuildScope build, SdkCredentialsFile file, String region, CredentialContext context,
             ServiceClient iamClient) throws CredentialsException {
+        Map<String, String> env = context.env();
         String source = "the Huawei Cloud SDK credentials file " + file.path() + " [" + SdkCredentialsFile.SECTION + "]";
         String projectId = file.get("project_id");
         String idpId = file.get("idp_id");
         String tokenFile = file.get("id_token_file");
         if (idpId != null && tokenFile != null) {
-            return federated(build, idpId, new IdTokenSource.File(Path.of(tokenFile), "id_token_file in " + source),
+            return federated(build, idpId, new IdTokenSource.File(context.path(tokenFile), "id_token_file in " + source),
                     iamEndpoint(file.get("iam_endpoint"), env, region), projectId, source, iamClient);
         }
         String ak = file.get("ak");

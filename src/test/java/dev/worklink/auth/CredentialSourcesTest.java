@@ -68,7 +68,12 @@ class CredentialSourcesTest {
     }
 
     private RequestAuthenticator resolve(ServerEntry server) throws CredentialsException {
-        return CodeArtsCredentials.resolve(build, server, "codearts", "cn-north-4", env, home, null, client);
+        return CodeArtsCredentials.resolve(build, server, "codearts", "cn-north-4", context(null), client);
+    }
+
+    /** The test's environment and home; relative paths are relative to the home directory, as if the build started there. */
+    private CredentialContext context(String audience) {
+        return new CredentialContext(env, home, home, audience);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -275,8 +280,8 @@ class CredentialSourcesTest {
                 .willReturn(aResponse().withStatus(200).withBody("{\"count\":1,\"value\":\"jwt-from-github\"}")));
         stubFederation("jwt-from-github");
 
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, oidcServer(Map.of("idpId", "idp-gh")), "codearts", "cn-north-4", env, home,
-                "client id", client);
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, oidcServer(Map.of("idpId", "idp-gh")), "codearts", "cn-north-4",
+                context("client id"), client);
         Map<String, String> headers = auth.headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
 
         assertThat(headers).containsEntry("X-Security-Token", "tmp-sts");
@@ -333,7 +338,7 @@ class CredentialSourcesTest {
         RecordingLog log = RecordingLog.withDebug();
         ServiceClient debugClient = new ServiceClient(http, HttpSettings.defaults().withRetries(0), log, d -> {});
 
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4", env, home, null, debugClient);
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4", context(null), debugClient);
         debugClient.execute(ServiceRequest.get(URI.create(iam.baseUrl() + "/v4/x"), "x"), auth);
 
         assertThat(log.text()).contains("X-Security-Token: ****").contains("/v3.0/OS-AUTH/id-token/tokens");
@@ -349,10 +354,19 @@ class CredentialSourcesTest {
         RecordingLog log = RecordingLog.withDebug();
         ServiceClient dryClient = new ServiceClient(http, HttpSettings.defaults().withDryRun(true), log, d -> {});
 
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4", env, home, null, dryClient);
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4", context(null), dryClient);
         dryClient.execute(ServiceRequest.get(URI.create(iam.baseUrl() + "/v4/x"), "x"), auth);
 
         assertThat(log.text()).contains("identity provider 'idp-env'").doesNotContain("jwt-secret-value");
         iam.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aRelativeTokenFileIsReadFromTheDirectoryTheBuildStartedIn() throws Exception {
+        write("ci/token", "jwt");
+        env.put("HUAWEICLOUD_SDK_IDP_ID", "idp-env");
+        env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", "ci/token");
+
+        assertThat(resolve(null).describe()).contains("the file " + home.resolve("ci/token"));
     }
 }
