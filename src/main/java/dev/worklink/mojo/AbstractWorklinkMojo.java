@@ -80,6 +80,16 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     @Parameter(property = "worklink.reportFile")
     protected File reportFile;
 
+    /**
+     * Keyless CI: the audience of the ID token this plugin asks GitHub Actions for, when the {@code oidc} server has neither
+     * {@code <idTokenFile>} nor {@code <idTokenEnv>}. Set it to the client id of the IAM identity provider. When not set,
+     * GitHub's default audience (the URL of the repository owner) is asked for.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.idTokenAudience")
+    protected String idTokenAudience;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
@@ -189,12 +199,22 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected RequestAuthenticator codeArtsAuth(ServerEntry server, String id, String regionValue, ServiceClient client)
             throws MojoFailureException {
         try {
-            RequestAuthenticator auth = CodeArtsCredentials.resolve(build.scope(), server, id, regionValue, System.getenv(), client);
+            RequestAuthenticator auth = CodeArtsCredentials.resolve(build.scope(), server, id, regionValue, credentialContext(), client);
             getLog().info("Credentials: " + auth.describe());
             return auth;
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /**
+     * The environment, the home directory, the directory the build started in (relative token file paths are read from
+     * it, also in a Maven daemon whose own working directory is another) and {@code idTokenAudience}.
+     */
+    private dev.worklink.auth.CredentialContext credentialContext() {
+        String root = session.getExecutionRootDirectory();
+        return new dev.worklink.auth.CredentialContext(System.getenv(), Path.of(System.getProperty("user.home")),
+                root == null ? null : Path.of(root), idTokenAudience);
     }
 
     /** A checked CodeArts connection: where calls go, the client they go through, and the credentials they carry. */
