@@ -44,14 +44,22 @@ public final class GitHistory {
 
     private GitHistory() {}
 
-    /** The full hash of HEAD in the repository at or above {@code dir}, to tell one state of it from another. */
-    public static String head(Path dir) throws GitHistoryException {
+    /**
+     * Where the repository is and what HEAD is now: one state of the history, to read it once per build.
+     *
+     * @param gitDir the repository's git directory
+     * @param commit the full hash HEAD points to
+     */
+    public record Head(Path gitDir, String commit) {}
+
+    /** The repository at or above {@code dir} and its HEAD. */
+    public static Head head(Path dir) throws GitHistoryException {
         try (Repository repo = open(dir)) {
             ObjectId head = repo.resolve(Constants.HEAD);
             if (head == null) {
                 throw new GitHistoryException("The git repository " + repo.getDirectory() + " has no commit yet.");
             }
-            return head.name();
+            return new Head(repo.getDirectory().toPath().toAbsolutePath().normalize(), head.name());
         } catch (IOException e) {
             throw new GitHistoryException("Could not read the git repository at or above " + dir + ": " + e.getMessage(), e);
         }
