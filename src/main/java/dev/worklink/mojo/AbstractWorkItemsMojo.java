@@ -205,5 +205,7 @@ public abstract class AbstractWorkItemsMojo extends AbstractWorklinkMojo {
             throw new MojoFailureException(message + " (failIfNoWorkItemsInCommits=true)");
         }
         getLog().warn(message);
+        summarize(dev.worklink.report.CiSummary.skipped(goal(), project.getArtifactId(), "No commit of the range names a work item "
+                + "(workItemsFromCommits); nothing was published."));
     }
 }

@@ -51,6 +51,11 @@ public class LinkMojo extends AbstractWorkItemsMojo {
     }
 
     @Override
+    protected String summaryTarget() {
+        return "plan " + planId;
+    }
+
+    @Override
     protected void publish() throws MojoExecutionException, MojoFailureException {
         ParameterCheck check = new ParameterCheck();
         checkCommon(check);
