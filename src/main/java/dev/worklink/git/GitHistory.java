@@ -28,7 +28,8 @@ public final class GitHistory {
 
     /** What to do about a clone that lacks history; CI checkouts are shallow by default. */
     public static final String UNSHALLOW_HINT = "Fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout "
-            + "(GitLab CI: GIT_DEPTH: 0), or run 'git fetch --unshallow --tags' before the build.";
+            + "(GitLab CI: GIT_DEPTH: 0), or run 'git fetch --unshallow --tags' before the build. In release:perform, whose checkout "
+            + "maven-release-plugin 3.x clones with depth 1 by default, set <scmShallowClone>false</scmShallowClone> on the release plugin.";
 
     /**
      * The commits read, newest first.
