@@ -39,9 +39,18 @@ public abstract class CachedCredential implements AutoCloseable {
      */
     protected abstract Obtained obtain(ServiceClient client) throws IOException;
 
-    /** Whether a failed login means the service refused these credentials (so it is not asked again). */
+    /**
+     * Whether a failed login means the service refused these credentials, so it is not asked again in this build:
+     * 400, 401 and 403 only. Other answers (404 for a wrong endpoint, 429 still there after the retries, 5xx) say
+     * nothing about the credentials, so the next goal or module may try again.
+     */
     protected boolean isRefusal(ServiceException e) {
-        return e.isClientError();
+        return isRefusalStatus(e.status());
+    }
+
+    /** 400, 401 or 403: the answers that mean the credentials were refused. */
+    public static boolean isRefusalStatus(int status) {
+        return status == 400 || status == 401 || status == 403;
     }
 
     /** How many times the login service gave a credential. */
