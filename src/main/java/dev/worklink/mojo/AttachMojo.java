@@ -326,8 +326,7 @@ public class AttachMojo extends AbstractWorklinkMojo {
                     .map(e -> e.getKey().module()).collect(Collectors.joining(", "));
             String message = fatal.size() + " attachment(s) could not be uploaded" + (all.size() > 1 ? " (module(s) " + modules + ")" : "")
                     + "; see the errors above and the report(s) " + reports + ".";
-            boolean userError = fatal.stream().allMatch(f -> f.httpStatus() != null && f.httpStatus() >= 400 && f.httpStatus() < 500);
-            if (userError) {
+            if (usersError(fatal)) {
                 throw new MojoFailureException(message);
             }
             throw new MojoExecutionException(message);
@@ -354,5 +353,13 @@ public class AttachMojo extends AbstractWorklinkMojo {
             writeReport(PublishReport.of(goal(), first.endpoint().toString(), first.plan().dryRun(),
                     outcomes.stream().anyMatch(AttachmentOutcome::failed) ? "failed" : "success", outcomes), e.getKey());
         }
+    }
+
+    /**
+     * Whether the failed uploads are the user's to fix (MojoFailureException): every one refused with a 4xx. One that
+     * failed otherwise (5xx after retries, a lost connection, {@code "status":"error"} in a 200) makes it ours.
+     */
+    static boolean usersError(List<AttachmentOutcome> failures) {
+        return !failures.isEmpty() && failures.stream().allMatch(f -> f.httpStatus() != null && f.httpStatus() >= 400 && f.httpStatus() < 500);
     }
 }
