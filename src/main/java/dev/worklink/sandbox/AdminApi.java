@@ -21,6 +21,8 @@ import java.util.Map;
  * <li>{@code POST reset}, {@code POST expire-tokens}</li>
  * <li>{@code POST misbehave} with a {@link Misbehaviour} (or an array of them); {@code count} defaults to 1</li>
  * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
+ * <li>{@code POST list-shape} with {@code {"shape":"doc"|"sdk"}}: how IPD attachment list entries are worded (see
+ * {@link ListShape})</li>
  * <li>{@code POST superoffice-public-key} with {@code {"publicKey":"-----BEGIN PUBLIC KEY-----..."}} (PEM or base64
  * X.509): SuperOffice system user signatures made with its private key are accepted until the next reset</li>
  * </ul>
@@ -43,12 +45,12 @@ final class AdminApi {
             String method = he.getRequestMethod();
             String expected = switch (call) {
                 case "health", "record", "stats", "tokens" -> "GET";
-                case "reset", "expire-tokens", "misbehave", "attachment-limit", "superoffice-public-key" -> "POST";
+                case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "superoffice-public-key" -> "POST";
                 default -> null;
             };
             if (expected == null) {
                 answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens and "
-                        + "POST reset, expire-tokens, misbehave, attachment-limit, superoffice-public-key"));
+                        + "POST reset, expire-tokens, misbehave, attachment-limit, list-shape, superoffice-public-key"));
                 return;
             }
             if (!expected.equals(method)) {
@@ -92,6 +94,10 @@ final class AdminApi {
                 }
                 sandbox.attachmentLimit(bytes.asLong());
                 return Map.of("status", "ok", "bytes", bytes.asLong());
+            case "list-shape":
+                ListShape shape = ListShape.of(json(body).path("shape").asText(null));
+                sandbox.listShape(shape);
+                return Map.of("status", "ok", "shape", shape.configName());
             case "superoffice-public-key":
                 sandbox.registerSuperOfficePublicKey(SuperOfficeSystemUsers.parsePublicKey(json(body).path("publicKey").asText(null)));
                 return Map.of("status", "ok");

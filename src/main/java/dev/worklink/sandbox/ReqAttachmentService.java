@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,13 +36,18 @@ final class ReqAttachmentService implements SandboxService {
     private enum Kind { IPD, SCRUM }
 
     private final LongSupplier limit;
+    private final Supplier<ListShape> listShape;
     private final Clock clock;
     private final Map<String, List<Stored>> byWorkItem = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
 
-    /** @param limit the attachment limit in bytes, read on every upload (the admin API can change it) */
-    ReqAttachmentService(LongSupplier limit, Clock clock) {
+    /**
+     * @param limit     the attachment limit in bytes, read on every upload (the admin API can change it)
+     * @param listShape how list entries are worded, read on every list call (the admin API can change it)
+     */
+    ReqAttachmentService(LongSupplier limit, Supplier<ListShape> listShape, Clock clock) {
         this.limit = limit;
+        this.listShape = listShape;
         this.clock = clock;
     }
 
@@ -112,17 +118,50 @@ final class ReqAttachmentService implements SandboxService {
         if (!validIds(ex, project, issue, Kind.IPD)) {
             return;
         }
+        ListShape shape = listShape.get();
         List<Map<String, Object>> result = new ArrayList<>();
         for (Stored s : byWorkItem.getOrDefault(key(Kind.IPD, project, issue), List.of())) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", s.id());
-            item.put("issue_id", s.issueId());
-            item.put("file_size", s.size());
-            item.put("file_name", s.fileName());
-            item.put("create_time", s.createTime());
-            result.add(item);
+            result.add(shape == ListShape.SDK ? sdkEntry(s) : docEntry(s));
         }
         ex.json(200, reqBody(result));
+    }
+
+    /** The doc page's entry: {@code file_name} and a numeric {@code file_size}. */
+    private static Map<String, Object> docEntry(Stored s) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", s.id());
+        item.put("issue_id", s.issueId());
+        item.put("file_size", s.size());
+        item.put("file_name", s.fileName());
+        item.put("create_time", s.createTime());
+        return item;
+    }
+
+    /**
+     * The SDKs' {@code AttachmentEntity}: the original name in {@code title}, a stored name that differs from it in
+     * {@code store_filename}, the size as a string, and the users who made and changed it ({@code UserEntity}).
+     */
+    private static Map<String, Object> sdkEntry(Stored s) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", s.id());
+        item.put("issue_id", s.issueId());
+        item.put("disk_directory", "/attachments/" + s.projectId() + "/" + s.issueId());
+        item.put("file_size", String.valueOf(s.size()));
+        item.put("store_filename", s.id() + "_" + s.sha256().substring(0, 16) + extension(s.fileName()));
+        item.put("title", s.fileName());
+        item.put("modified_by", SANDBOX_USER);
+        item.put("created_by", SANDBOX_USER);
+        item.put("attachment_type", "attachment");
+        item.put("created_date", s.createTime());
+        return item;
+    }
+
+    private static final Map<String, Object> SANDBOX_USER = Map.of("id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+            "name", SandboxCredentials.IAM_USER, "nick_name", "Sandbox User");
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
     }
 
     private static boolean validIds(SandboxExchange ex, String project, String issue, Kind kind) throws IOException {

@@ -45,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
     private volatile long attachmentLimit;
+    private volatile ListShape listShape = ListShape.DOC;
     private volatile boolean closed;
 
     private Sandbox(SandboxOptions options) throws IOException {
@@ -55,7 +56,7 @@ public final class Sandbox implements AutoCloseable {
         this.superOffice = new SuperOfficeService(clock);
         this.services = List.of(
                 new IamService(authentication, clock),
-                new ReqAttachmentService(this::attachmentLimit, clock),
+                new ReqAttachmentService(this::attachmentLimit, this::listShape, clock),
                 new PlanService(clock),
                 new PipelineIconService(),
                 superOffice);
@@ -108,7 +109,7 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Forgets the record, stored attachments, queued misbehaviour and the connections seen, and restores the
-     * attachment limit it started with. Issued tokens stay as they are.
+     * attachment limit it started with and the doc page's list shape. Issued tokens stay as they are.
      */
     public void reset() {
         recorder.clear();
@@ -116,6 +117,7 @@ public final class Sandbox implements AutoCloseable {
         connections.clear();
         services.forEach(SandboxService::reset);
         attachmentLimit = options.attachmentLimitBytes();
+        listShape = ListShape.DOC;
     }
 
     /** Queues a misbehaviour; see {@link Misbehaviour} for how queued ones apply. */
@@ -153,6 +155,18 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("the attachment limit is a positive number of bytes, not " + bytes);
         }
         attachmentLimit = bytes;
+    }
+
+    public ListShape listShape() {
+        return listShape;
+    }
+
+    /**
+     * Words IPD attachment list entries as the doc page does or as the official SDKs model them, until the next reset
+     * (admin API: {@code POST /__sandbox/list-shape} with {@code {"shape":"doc"|"sdk"}}).
+     */
+    public void listShape(ListShape shape) {
+        listShape = java.util.Objects.requireNonNull(shape, "shape");
     }
 
     /**

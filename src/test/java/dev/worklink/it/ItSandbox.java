@@ -41,6 +41,11 @@ public final class ItSandbox {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachment-limit", "{\"bytes\":" + bytes + "}");
     }
 
+    /** Words IPD attachment list entries as the doc page does ({@code 'doc'}) or as the official SDKs do ({@code 'sdk'}). */
+    public static void listShape(Object port, String shape) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/list-shape", "{\"shape\":\"" + shape + "\"}");
+    }
+
     public static void misbehave(Object port, String json) throws Exception {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/misbehave", json);
     }

@@ -187,6 +187,35 @@ class SandboxAttachmentTest extends SandboxFixture {
     }
 
     @Test
+    void withTheSdkShapeTheListWordsEntriesAsTheSdksAttachmentEntity() throws Exception {
+        client.execute(upload(IPD_UPLOAD, "attachment", file("a.bin", 10)), readyToken());
+        sandbox.listShape(ListShape.SDK);
+
+        JsonNode entry = json(get(IPD_LIST, TOKEN_HEADER, SandboxCredentials.READY_TOKEN).body()).path("result").get(0);
+
+        assertThat(entry.has("file_name")).isFalse();
+        assertThat(entry.path("title").asText()).isEqualTo("a.bin");
+        assertThat(entry.path("store_filename").asText()).isNotEqualTo("a.bin").endsWith(".bin");
+        assertThat(entry.path("file_size").isTextual()).isTrue();
+        assertThat(entry.path("file_size").asText()).isEqualTo("10");
+        assertThat(entry.path("issue_id").asText()).isEqualTo(IPD_ISSUE);
+        assertThat(entry.path("created_by").path("name").asText()).isEqualTo(SandboxCredentials.IAM_USER);
+    }
+
+    @Test
+    void theListShapeIsSetOverTheAdminApiAndResetRestoresTheDocShape() throws Exception {
+        HttpResponse<String> r = post("/__sandbox/list-shape", "application/json", "{\"shape\":\"sdk\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(sandbox.listShape()).isEqualTo(ListShape.SDK);
+
+        sandbox.reset();
+
+        assertThat(sandbox.listShape()).isEqualTo(ListShape.DOC);
+        assertThat(post("/__sandbox/list-shape", "application/json", "{\"shape\":\"api\"}".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aListWithoutIssueIdIs400() throws Exception {
         HttpResponse<String> r = get("/v1/ipdprojectservice/projects/" + PROJECT + "/attachments", TOKEN_HEADER, SandboxCredentials.READY_TOKEN);
 
