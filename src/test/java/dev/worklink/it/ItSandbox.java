@@ -75,6 +75,14 @@ public final class ItSandbox {
         return r.body();
     }
 
+    /**
+     * The text of {@code GET <path>} with these headers (name, value, ...), e.g. a list call with the ready token; the
+     * call is recorded as any other.
+     */
+    public static String getText(Object port, String path, String... headers) throws Exception {
+        return new String(superOfficeImage(port, path, headers), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** What the sandbox received since the last reset, as JSON objects. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> records(Object port) throws Exception {
