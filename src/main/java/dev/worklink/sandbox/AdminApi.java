@@ -18,6 +18,8 @@ import java.util.Map;
  * <li>{@code GET record} → the recorded requests, as an array of {@link RecordedRequest}</li>
  * <li>{@code GET stats} → {@code {"iamCalls":n,"connectionsAccepted":n,"requests":n}}</li>
  * <li>{@code GET tokens} → the IAM tokens issued, as an array of strings</li>
+ * <li>{@code GET attachments} → the CodeArts Req attachments stored, as an array of {@code {id, projectId, issueId,
+ * fileName, size, sha256}}</li>
  * <li>{@code POST reset}, {@code POST expire-tokens}</li>
  * <li>{@code POST misbehave} with a {@link Misbehaviour} (or an array of them); {@code count} defaults to 1</li>
  * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
@@ -44,12 +46,12 @@ final class AdminApi {
             byte[] body = readBody(he);
             String method = he.getRequestMethod();
             String expected = switch (call) {
-                case "health", "record", "stats", "tokens" -> "GET";
+                case "health", "record", "stats", "tokens", "attachments" -> "GET";
                 case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "superoffice-public-key" -> "POST";
                 default -> null;
             };
             if (expected == null) {
-                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens and "
+                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, attachments and "
                         + "POST reset, expire-tokens, misbehave, attachment-limit, list-shape, superoffice-public-key"));
                 return;
             }
@@ -71,6 +73,8 @@ final class AdminApi {
                 return sandbox.records();
             case "tokens":
                 return sandbox.issuedTokens();
+            case "attachments":
+                return sandbox.storedAttachments();
             case "stats":
                 Map<String, Object> stats = new LinkedHashMap<>();
                 stats.put("iamCalls", sandbox.iamCalls());

@@ -97,15 +97,44 @@ final class ReqAttachmentService implements SandboxService {
         Stored stored = new Stored(String.valueOf(ids.incrementAndGet()), project, issue, name, file.size(), file.sha256(),
                 clock.instant().toString());
         byWorkItem.computeIfAbsent(key(kind, project, issue), k -> new CopyOnWriteArrayList<>()).add(stored);
+        ex.note("stored as attachment " + stored.id());
+        ex.json(200, kind == Kind.IPD ? reqBody(List.of(ipdUploaded(stored))) : scrumUploaded(stored));
+    }
+
+    /** IPD: the envelope with {@code result: [AttachmentVoExt]} (doc page, seeds/003). */
+    private static Map<String, Object> ipdUploaded(Stored stored) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", stored.id());
-        item.put("workitem_id", issue);
+        item.put("workitem_id", stored.issueId());
         item.put("filesize", stored.size());
-        item.put("store_filename", name);
-        item.put("title", name);
+        item.put("store_filename", stored.fileName());
+        item.put("title", stored.fileName());
         item.put("progress", 100);
-        ex.note("stored as attachment " + stored.id());
-        ex.json(200, reqBody(List.of(item)));
+        return item;
+    }
+
+    /**
+     * Scrum: a flat object, as the doc page UploadAttachments and the SDK's {@code UploadAttachmentsResponse}
+     * (huaweicloud-sdk-java-v3 {@code services/projectman/.../v4/model/UploadAttachmentsResponse.java}: Integer id,
+     * Integer issue_id, String project_id, disk_filename, file_name, String size) word it; no envelope.
+     */
+    private static Map<String, Object> scrumUploaded(Stored stored) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", Long.parseLong(stored.id()));
+        body.put("issue_id", Long.parseLong(stored.issueId()));
+        body.put("project_id", stored.projectId());
+        body.put("disk_filename", stored.id() + "_" + stored.sha256().substring(0, 16) + extension(stored.fileName()));
+        body.put("file_name", stored.fileName());
+        body.put("size", String.valueOf(stored.size()));
+        return body;
+    }
+
+    /** Every attachment stored since the last reset (admin API {@code GET /__sandbox/attachments}). */
+    List<Stored> stored() {
+        List<Stored> all = new ArrayList<>();
+        byWorkItem.values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparing(s -> Long.parseLong(s.id())));
+        return all;
     }
 
     private void list(SandboxExchange ex) throws IOException {

@@ -38,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
     private final Authentication authentication;
     private final List<SandboxService> services;
     private final SuperOfficeService superOffice;
+    private final ReqAttachmentService attachments;
     private final List<Route> routes = new ArrayList<>();
     private final AdminApi admin = new AdminApi(this);
     private final MisbehaviourQueue misbehaviours = new MisbehaviourQueue();
@@ -54,9 +55,10 @@ public final class Sandbox implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.authentication = new Authentication(clock);
         this.superOffice = new SuperOfficeService(clock);
+        this.attachments = new ReqAttachmentService(this::attachmentLimit, this::listShape, clock);
         this.services = List.of(
                 new IamService(authentication, clock),
-                new ReqAttachmentService(this::attachmentLimit, this::listShape, clock),
+                attachments,
                 new PlanService(clock),
                 new PipelineIconService(),
                 superOffice);
@@ -155,6 +157,25 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("the attachment limit is a positive number of bytes, not " + bytes);
         }
         attachmentLimit = bytes;
+    }
+
+    /**
+     * The CodeArts Req attachments stored since the last reset, oldest first, each as {@code id, projectId, issueId,
+     * fileName, size, sha256} (admin API: {@code GET /__sandbox/attachments}).
+     */
+    public List<Map<String, Object>> storedAttachments() {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (ReqAttachmentService.Stored s : attachments.stored()) {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("id", s.id());
+            item.put("projectId", s.projectId());
+            item.put("issueId", s.issueId());
+            item.put("fileName", s.fileName());
+            item.put("size", s.size());
+            item.put("sha256", s.sha256());
+            result.add(item);
+        }
+        return result;
     }
 
     public ListShape listShape() {

@@ -90,6 +90,12 @@ public final class ItSandbox {
         return JSON.readValue(body, List.class);
     }
 
+    /** The CodeArts Req attachments the sandbox stored since the last reset: {@code id, projectId, issueId, fileName, size, sha256}. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> storedAttachments(Object port) throws Exception {
+        return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachments"), List.class);
+    }
+
     /** The IAM tokens the sandbox issued, to check that none leaks into a log. */
     @SuppressWarnings("unchecked")
     public static List<String> issuedTokens(Object port) throws Exception {
