@@ -19,6 +19,7 @@ public final class CodeArtsCredentials {
     public static final String ENV_AK = "HUAWEICLOUD_SDK_AK";
     public static final String ENV_SK = "HUAWEICLOUD_SDK_SK";
     public static final String ENV_IAM_ENDPOINT = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
+    public static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
 
     private CodeArtsCredentials() {}
 
@@ -36,7 +37,7 @@ public final class CodeArtsCredentials {
             String ak = env.get(ENV_AK);
             String sk = env.get(ENV_SK);
             if (notBlank(ak) && notBlank(sk)) {
-                return new AkSkSigner(ak.trim(), sk.trim(), null, "the environment variables " + ENV_AK + " / " + ENV_SK, Clock.systemUTC());
+                return akSk(build, ak.trim(), sk.trim(), null, null, region, env, iamClient, "the environment variables " + ENV_AK + " / " + ENV_SK);
             }
             throw new CredentialsException("No CodeArts credentials: settings.xml has no <server> with id '" + serverId
                     + "' (parameter serverId / worklink.serverId), and the environment variables " + ENV_AK + " and " + ENV_SK
@@ -60,7 +61,8 @@ public final class CodeArtsCredentials {
             case "aksk":
                 require(server, server.username(), "<username> (the access key)", mode);
                 require(server, server.password(), "<password> (the secret key)", mode);
-                return new AkSkSigner(server.username().trim(), server.password().trim(), server.config("projectId"), server.source(), Clock.systemUTC());
+                return akSk(build, server.username().trim(), server.password().trim(), server.config("projectId"), server.config("iamEndpoint"),
+                        region, env, iamClient, server.source());
             case "token":
                 require(server, server.password(), "<password> (the token)", mode);
                 return new TokenAuthenticator("X-Auth-Token", server.password().trim(), server.source());
@@ -68,6 +70,28 @@ public final class CodeArtsCredentials {
                 throw new CredentialsException("The " + server.source() + " has <configuration><auth>" + server.config("auth")
                         + "</auth>; the modes are password (the default), aksk and token.");
         }
+    }
+
+    /**
+     * AK/SK signing with the {@code X-Project-Id} the SDK's {@code BasicCredentials} sends: the configured id, else
+     * {@code HUAWEICLOUD_SDK_PROJECT_ID} (the SDK's {@code EnvCredentialProvider}), else the region's IAM project, looked
+     * up once per build and signed with the same keys ({@link IamProjectLookup}). Sources: huaweicloud-sdk-java-v3
+     * {@code core/src/main/java/com/huaweicloud/sdk/core/auth/BasicCredentials.java} and {@code EnvCredentialProvider.java}.
+     */
+    static AkSkSigner akSk(BuildScope build, String ak, String sk, String configuredProjectId, String configuredIam, String region,
+            Map<String, String> env, ServiceClient iamClient, String source) throws CredentialsException {
+        String projectId = notBlank(configuredProjectId) ? configuredProjectId : env.get(ENV_PROJECT_ID);
+        if (notBlank(projectId)) {
+            return new AkSkSigner(ak, sk, projectId.trim(), source, Clock.systemUTC());
+        }
+        if (!notBlank(region)) {
+            throw new CredentialsException("AK/SK requests carry the region's IAM project id as X-Project-Id (as the official SDK sends it), "
+                    + "and the keys from " + source + " come with none: set <configuration><projectId> in the server or " + ENV_PROJECT_ID
+                    + ", or a region (parameter region / worklink.region, or <configuration><region>) so that it is looked up from IAM.");
+        }
+        IamProjectLookup lookup = IamProjectLookup.shared(build, iamEndpoint(configuredIam, env, region), region.trim(), ak);
+        AkSkSigner lookupSigner = new AkSkSigner(ak, sk, (String) null, source, Clock.systemUTC());
+        return AkSkSigner.withProjectIds(ak, sk, lookup.source(iamClient, lookupSigner), source, Clock.systemUTC());
     }
 
     /** The IAM host: the server's {@code <iamEndpoint>}, else {@code HUAWEICLOUD_SDK_IAM_ENDPOINT}, else the region's. */

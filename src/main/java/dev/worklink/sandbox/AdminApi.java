@@ -16,7 +16,7 @@ import java.util.Map;
  * <ul>
  * <li>{@code GET health} → {@code {"status":"ok"}}</li>
  * <li>{@code GET record} → the recorded requests, as an array of {@link RecordedRequest}</li>
- * <li>{@code GET stats} → {@code {"iamCalls":n,"connectionsAccepted":n,"requests":n}}</li>
+ * <li>{@code GET stats} → {@code {"iamCalls":n,"projectLookups":n,"connectionsAccepted":n,"requests":n}}</li>
  * <li>{@code GET tokens} → the IAM tokens issued, as an array of strings</li>
  * <li>{@code GET attachments} → the CodeArts Req attachments stored, as an array of {@code {id, projectId, issueId,
  * fileName, size, sha256}}</li>
@@ -25,6 +25,8 @@ import java.util.Map;
  * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
  * <li>{@code POST list-shape} with {@code {"shape":"doc"|"sdk"}}: how IPD attachment list entries are worded (see
  * {@link ListShape})</li>
+ * <li>{@code POST require-project-id} with {@code {"required":true|false}}: AK/SK-signed CodeArts calls must carry a
+ * signed {@code X-Project-Id} naming the account's project</li>
  * <li>{@code POST superoffice-public-key} with {@code {"publicKey":"-----BEGIN PUBLIC KEY-----..."}} (PEM or base64
  * X.509): SuperOffice system user signatures made with its private key are accepted until the next reset</li>
  * </ul>
@@ -47,12 +49,12 @@ final class AdminApi {
             String method = he.getRequestMethod();
             String expected = switch (call) {
                 case "health", "record", "stats", "tokens", "attachments" -> "GET";
-                case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "superoffice-public-key" -> "POST";
+                case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "require-project-id", "superoffice-public-key" -> "POST";
                 default -> null;
             };
             if (expected == null) {
                 answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, attachments and "
-                        + "POST reset, expire-tokens, misbehave, attachment-limit, list-shape, superoffice-public-key"));
+                        + "POST reset, expire-tokens, misbehave, attachment-limit, list-shape, require-project-id, superoffice-public-key"));
                 return;
             }
             if (!expected.equals(method)) {
@@ -78,6 +80,7 @@ final class AdminApi {
             case "stats":
                 Map<String, Object> stats = new LinkedHashMap<>();
                 stats.put("iamCalls", sandbox.iamCalls());
+                stats.put("projectLookups", sandbox.projectLookups());
                 stats.put("connectionsAccepted", sandbox.connectionsAccepted());
                 stats.put("requests", sandbox.records().size());
                 return stats;
@@ -102,6 +105,13 @@ final class AdminApi {
                 ListShape shape = ListShape.of(json(body).path("shape").asText(null));
                 sandbox.listShape(shape);
                 return Map.of("status", "ok", "shape", shape.configName());
+            case "require-project-id":
+                JsonNode required = json(body).path("required");
+                if (!required.isBoolean()) {
+                    throw new IllegalArgumentException("expected {\"required\": true} or {\"required\": false}");
+                }
+                sandbox.requireProjectId(required.asBoolean());
+                return Map.of("status", "ok", "required", required.asBoolean());
             case "superoffice-public-key":
                 sandbox.registerSuperOfficePublicKey(SuperOfficeSystemUsers.parsePublicKey(json(body).path("publicKey").asText(null)));
                 return Map.of("status", "ok");

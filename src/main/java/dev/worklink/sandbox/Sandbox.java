@@ -47,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
     private volatile long attachmentLimit;
     private volatile ListShape listShape = ListShape.DOC;
+    private volatile boolean requireProjectId;
     private volatile boolean closed;
 
     private Sandbox(SandboxOptions options) throws IOException {
@@ -58,6 +59,7 @@ public final class Sandbox implements AutoCloseable {
         this.attachments = new ReqAttachmentService(this::attachmentLimit, this::listShape, clock);
         this.services = List.of(
                 new IamService(authentication, clock),
+                new IamProjectsService(),
                 attachments,
                 new PlanService(clock),
                 new PipelineIconService(),
@@ -120,6 +122,7 @@ public final class Sandbox implements AutoCloseable {
         services.forEach(SandboxService::reset);
         attachmentLimit = options.attachmentLimitBytes();
         listShape = ListShape.DOC;
+        requireProjectId = false;
     }
 
     /** Queues a misbehaviour; see {@link Misbehaviour} for how queued ones apply. */
@@ -188,6 +191,24 @@ public final class Sandbox implements AutoCloseable {
      */
     public void listShape(ListShape shape) {
         listShape = java.util.Objects.requireNonNull(shape, "shape");
+    }
+
+    public boolean requiresProjectId() {
+        return requireProjectId;
+    }
+
+    /**
+     * When true, AK/SK-signed CodeArts requests must carry a signed {@code X-Project-Id} naming the account's IAM project
+     * ({@link SandboxCredentials#IAM_PROJECT_ID}), as the official SDK always sends one; others get 401 APIGW.0301. Until
+     * the next reset (admin API: {@code POST /__sandbox/require-project-id} with {@code {"required":true}}).
+     */
+    public void requireProjectId(boolean required) {
+        requireProjectId = required;
+    }
+
+    /** The recorded IAM project queries ({@code GET /v3/projects}). */
+    public int projectLookups() {
+        return (int) records().stream().filter(r -> r.method().equals("GET") && r.path().equals(IamProjectsService.PATH)).count();
     }
 
     /**
@@ -291,6 +312,13 @@ public final class Sandbox implements AutoCloseable {
                     return;
                 }
                 ex.authenticatedAs(verdict.identity());
+                if (requireProjectId && verdict.identity().startsWith("aksk:") && !ex.rawPath().startsWith("/v3/")) {
+                    String problem = ProjectScope.problem(ex.headers());
+                    if (problem != null) {
+                        ex.huaweiError(401, "APIGW.0301", Authentication.FAILURE_PREFIX + problem);
+                        return;
+                    }
+                }
             }
             route.handler().handle(ex);
             if (!ex.answered()) {

@@ -46,6 +46,11 @@ public final class ItSandbox {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/list-shape", "{\"shape\":\"" + shape + "\"}");
     }
 
+    /** AK/SK-signed CodeArts calls must carry a signed X-Project-Id naming the sandbox account's project, until the next reset. */
+    public static void requireProjectId(Object port, boolean required) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/require-project-id", "{\"required\":" + required + "}");
+    }
+
     public static void misbehave(Object port, String json) throws Exception {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/misbehave", json);
     }
