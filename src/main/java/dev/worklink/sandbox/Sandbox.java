@@ -214,7 +214,10 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Plays a misbehaviour; false when the request is then to be served normally (latency alone). */
+    /**
+     * Plays a misbehaviour; false when the request is then to be served normally (latency alone, or a lost answer:
+     * served, and then the answer dropped).
+     */
     private static boolean misbehave(SandboxExchange ex, Misbehaviour m) throws IOException {
         if (m.latencyMillis() > 0) {
             try {
@@ -222,6 +225,10 @@ public final class Sandbox implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (m.loseAnswer()) {
+            ex.loseAnswer();
+            return false;
         }
         if (m.drop()) {
             ex.drop("misbehaviour: dropped");
