@@ -17,13 +17,13 @@ public class MayHaveActedException extends IOException {
     private final boolean retriesLeft;
 
     /**
-     * @param what        what happened, e.g. "no answer (NoHttpResponseException)" or "HTTP 504"
+     * @param what        what happened, e.g. "NoHttpResponseException (The target server failed to respond)" or "HTTP 504"
      * @param status      the gateway's status (502, 504), or 0 when there was no answer
      * @param attempts    attempts made so far, this one included
      * @param retriesLeft whether the retry budget allows another attempt
      */
     public MayHaveActedException(String label, String what, int status, int attempts, boolean retriesLeft, Throwable cause) {
-        super(label + " may have taken effect: " + what + " after the request went out whole. It was not sent again, since "
+        super(label + " may have taken effect: " + (status == 0 ? "no answer (" + what + ")" : what) + " after the request went out whole. It was not sent again, since "
                 + "a second copy could be stored twice.", cause);
         this.label = label;
         this.status = status;
@@ -41,7 +41,7 @@ public class MayHaveActedException extends IOException {
         return status;
     }
 
-    /** What happened, e.g. "no answer (NoHttpResponseException)" or "HTTP 504". */
+    /** What happened, e.g. "NoHttpResponseException (The target server failed to respond)" or "HTTP 504". */
     public String what() {
         return what;
     }

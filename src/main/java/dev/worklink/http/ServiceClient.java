@@ -137,7 +137,7 @@ public final class ServiceClient {
                     throw new IOException(request.label() + " failed: " + describe(e), e);
                 }
                 if (!request.safeToRepeat() && !cannotHaveActed(e, sent.whole)) {
-                    throw new MayHaveActedException(request.label(), "no answer (" + describe(e) + ")", 0, attempt + 1,
+                    throw new MayHaveActedException(request.label(), describe(e), 0, attempt + 1,
                             attempt < settings.retries(), e);
                 }
                 if (attempt >= settings.retries()) {

@@ -83,6 +83,21 @@ public final class ItSandbox {
         return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/tokens"), List.class);
     }
 
+    /**
+     * The attachments the sandbox holds for an IPD work item, as its list call answers them ({@code id}, {@code file_name},
+     * {@code file_size}, ...), read with the sandbox's ready token. The list call is recorded like any other.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> ipdAttachments(Object port, String projectId, String issueId) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/ipdprojectservice/projects/" + projectId + "/attachments?issue_id=" + issueId))
+                .header("X-Auth-Token", dev.worklink.sandbox.SandboxCredentials.READY_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("the IPD list call answered " + r.statusCode() + ": " + r.body());
+        }
+        return (List<Map<String, Object>>) JSON.readValue(r.body(), Map.class).get("result");
+    }
+
     /** The recorded requests whose path contains the text. */
     public static List<Map<String, Object>> recordsTo(Object port, String pathContains) throws Exception {
         return records(port).stream().filter(r -> String.valueOf(r.get("path")).contains(pathContains)).toList();
