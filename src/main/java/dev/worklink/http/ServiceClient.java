@@ -49,12 +49,14 @@ public final class ServiceClient {
     private final HttpSettings settings;
     private final Log log;
     private final Sleeper sleeper;
+    private final ClearTextRule clearText;
 
     public ServiceClient(java.util.function.Supplier<CloseableHttpClient> http, HttpSettings settings, Log log, Sleeper sleeper) {
         this.http = http;
         this.settings = settings;
         this.log = log;
         this.sleeper = sleeper;
+        this.clearText = new ClearTextRule(settings.allowInsecure(), log);
     }
 
     public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log, Sleeper sleeper) {
@@ -80,6 +82,7 @@ public final class ServiceClient {
      * @throws MayHaveActedException a call that is not safe to repeat went out but got no usable answer (see
      *                               {@link ServiceRequest.Idempotence#NOT_IDEMPOTENT})
      * @throws OfflineException      Maven is offline and this is not a dry run
+     * @throws InsecureEndpointException the URL is {@code http://} to another machine and {@code allowInsecure} is not set
      * @throws IOException           the network failed after every retry
      */
     public ServiceResponse execute(ServiceRequest request, RequestAuthenticator auth) throws IOException {
@@ -91,6 +94,8 @@ public final class ServiceClient {
      * did not take effect: the retry budget goes on from {@code attemptsMade}, after a backoff.
      */
     public ServiceResponse execute(ServiceRequest request, RequestAuthenticator auth, int attemptsMade) throws IOException {
+        // The goals check every endpoint before their first call; this is the last guard, where bytes would leave.
+        clearText.check(request.uri(), "for " + request.label());
         if (settings.dryRun()) {
             logDryRun(request, auth);
             return ServiceResponse.notSent();
