@@ -138,6 +138,9 @@ public final class ServiceClient {
             } catch (ServiceException | MayHaveActedException e) {
                 throw e;
             } catch (IOException e) {
+                if (e instanceof javax.net.ssl.SSLException) {
+                    throw new IOException(tlsFailure(request, e), e);
+                }
                 if (!isTransientFailure(e)) {
                     throw new IOException(request.label() + " failed: " + describe(e), e);
                 }
@@ -303,6 +306,18 @@ public final class ServiceClient {
             return true;
         }
         return !bodySentWhole;
+    }
+
+    /**
+     * A TLS failure, with what to do when the service's certificate comes from a CA the JVM does not know: the plugin
+     * verifies certificates against the JVM's trust store, which the standard {@code javax.net.ssl.*} properties choose.
+     */
+    static String tlsFailure(ServiceRequest request, IOException e) {
+        return request.label() + " failed: the TLS connection to " + request.uri().getScheme() + "://" + request.uri().getRawAuthority()
+                + " could not be set up: " + describe(e) + ". If the service's certificate comes from a certificate authority of your "
+                + "own (a company CA, a test environment), give Maven's JVM a trust store that holds it: "
+                + "-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=<password> "
+                + "(in MAVEN_OPTS or .mvn/jvm.config). Check also that the host name matches the certificate.";
     }
 
     private static String describe(IOException e) {

@@ -37,6 +37,17 @@ public final class ItSandbox {
         post(p, "/__sandbox/reset", "{}");
     }
 
+    /**
+     * Makes the ITs' throwaway CA in {@code tlsDir} (once) and has the sandbox also serve over HTTPS on
+     * {@code httpsPort} with its server certificate; see {@link ThrowawayCa}.
+     */
+    public static void https(Object port, Object httpsPort, Object tlsDir) throws Exception {
+        Path dir = ThrowawayCa.make(tlsDir);
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/https", JSON.writeValueAsString(Map.of(
+                "port", Integer.parseInt(String.valueOf(httpsPort)), "keyStore", dir.resolve("server.p12").toString(),
+                "password", ThrowawayCa.PASSWORD)));
+    }
+
     public static void attachmentLimit(Object port, long bytes) throws Exception {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachment-limit", "{\"bytes\":" + bytes + "}");
     }
