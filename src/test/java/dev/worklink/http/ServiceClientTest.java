@@ -2,6 +2,7 @@ package dev.worklink.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -9,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -331,6 +333,24 @@ class ServiceClientTest {
             assertThat(new String(r.getBody(), StandardCharsets.UTF_8)).contains("name=\"attachment\"; filename=\"app-é.jar\"").contains("jar bytes");
             assertThat(r.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
         });
+    }
+
+    @Test
+    void aCertificateTheJvmDoesNotTrustFailsNamingTheTrustStoreProperties() {
+        WireMockServer https = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort());
+        https.start();
+        try {
+            https.stubFor(get("/x").willReturn(aResponse().withStatus(200).withBody("{}")));
+            ServiceRequest request = ServiceRequest.get(URI.create("https://localhost:" + https.httpsPort() + "/x"), "read x");
+
+            assertThatThrownBy(() -> client.execute(request, RequestAuthenticator.NONE))
+                    .hasMessageStartingWith("read x failed: the TLS connection to https://localhost:" + https.httpsPort() + " could not be set up: ")
+                    .hasMessageContaining("-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=<password>");
+            assertThat(https.getAllServeEvents()).isEmpty();
+            assertThat(waits).isEmpty();
+        } finally {
+            https.stop();
+        }
     }
 
     @Test
