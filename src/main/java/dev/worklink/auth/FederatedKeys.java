@@ -128,8 +128,9 @@ public final class FederatedKeys implements AutoCloseable {
         ServiceRequest tokenRequest = ServiceRequest.secretJson("POST", resolve(ID_TOKEN_PATH), JSON.writeValueAsBytes(step1),
                 "exchange the ID token from " + idToken.describe() + " with identity provider '" + idpId + "'")
                 .withHeader("Content-Type", "application/json;charset=UTF-8")
-                .withHeader("X-Idp-Id", idpId);
-        // Creates nothing the user sees; repeating it after a lost answer only issues another short-lived token.
+                .withHeader("X-Idp-Id", idpId)
+                .with(ServiceRequest.Idempotence.SAFE_TO_REPEAT);
+        // Safe to repeat: creates nothing the user sees; repeating it after a lost answer only issues another short-lived token.
         ServiceResponse tokenResponse = client.execute(tokenRequest, RequestAuthenticator.NONE);
         if (tokenResponse.dryRun()) {
             return null;
@@ -146,7 +147,9 @@ public final class FederatedKeys implements AutoCloseable {
         identity.putObject("token").put("id", unscoped).put("duration_seconds", DURATION_SECONDS);
         ServiceRequest keysRequest = ServiceRequest.secretJson("POST", resolve(SECURITY_TOKENS_PATH), JSON.writeValueAsBytes(step2),
                 "get temporary access keys from IAM for identity provider '" + idpId + "'")
-                .withHeader("Content-Type", "application/json;charset=UTF-8");
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
+                // Safe to repeat: another pair of short-lived keys; nothing the user sees is created.
+                .with(ServiceRequest.Idempotence.SAFE_TO_REPEAT);
         ServiceResponse keysResponse = client.execute(keysRequest, RequestAuthenticator.NONE);
         return parseCredential(keysResponse.body());
     }

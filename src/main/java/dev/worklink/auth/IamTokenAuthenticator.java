@@ -35,6 +35,12 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
     }
 
     @Override
+    public Map<String, java.net.URI> credentialEndpoints() {
+        return Map.of("the IAM endpoint: <iamEndpoint> of the server, " + CodeArtsCredentials.ENV_IAM_ENDPOINT + " or the region's",
+                tokens.iamEndpoint());
+    }
+
+    @Override
     public String describe() {
         return "IAM token for user '" + tokens.user() + "' of account '" + tokens.domain() + "' (password from " + source
                 + ", token from " + tokens.iamEndpoint() + ")";

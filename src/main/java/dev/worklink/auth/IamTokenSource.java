@@ -67,7 +67,9 @@ public final class IamTokenSource extends CachedCredential {
     @Override
     protected Obtained obtain(ServiceClient client) throws IOException {
         URI uri = iamEndpoint.resolve(stripSlash(iamEndpoint.getPath()) + "/v3/auth/tokens?nocatalog=true");
-        ServiceRequest request = ServiceRequest.secretJson("POST", uri, requestBody(), "get an IAM token for user '" + user + "'");
+        // Safe to repeat: a second token request only yields another token; nothing the user sees is created.
+        ServiceRequest request = ServiceRequest.secretJson("POST", uri, requestBody(), "get an IAM token for user '" + user + "'")
+                .with(ServiceRequest.Idempotence.SAFE_TO_REPEAT);
         ServiceResponse response = client.execute(request, RequestAuthenticator.NONE);
         if (response.dryRun()) {
             return null;

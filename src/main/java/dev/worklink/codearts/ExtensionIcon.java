@@ -130,8 +130,10 @@ public final class ExtensionIcon {
         Integer width = icon.dimensions().map(ImageType.Dimensions::width).orElse(null);
         Integer height = icon.dimensions().map(ImageType.Dimensions::height).orElse(null);
         String label = "upload the icon " + name + " of extension '" + pluginName + "'";
+        // Safe to repeat although a POST: it replaces the extension's one icon (doc: "Updating the Extension Icon"),
+        // so two copies leave the same icon as one.
         ServiceRequest request = new ServiceRequest("POST", uri(domainId, pluginName), Map.of("Accept", "application/json, text/plain, */*"),
-                new RequestBody.MultipartFile(FIELD, file, name, icon.type().mimeType()), label);
+                new RequestBody.MultipartFile(FIELD, file, name, icon.type().mimeType()), label, ServiceRequest.Idempotence.SAFE_TO_REPEAT);
         try {
             ServiceResponse response = client.execute(request, auth);
             if (response.dryRun()) {

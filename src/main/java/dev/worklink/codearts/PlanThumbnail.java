@@ -135,8 +135,11 @@ public final class PlanThumbnail {
     public UploadedImage upload(String projectId, Path image, ImageType type) throws IOException {
         String name = image.getFileName().toString();
         String label = "upload the image " + name + " to project " + projectId;
+        // Not idempotent: every upload stores one more image (a new img_id and img_url); after a lost answer it is not
+        // sent again blind, and the failure says the image may have been stored.
         ServiceRequest request = new ServiceRequest("POST", Endpoints.resolve(endpoint, "/v2/" + projectId + "/img"),
-                Map.of("Accept", "application/json"), new RequestBody.MultipartFile(IMAGE_FIELD, image, name, type.mimeType()), label);
+                Map.of("Accept", "application/json"), new RequestBody.MultipartFile(IMAGE_FIELD, image, name, type.mimeType()), label,
+                ServiceRequest.Idempotence.NOT_IDEMPOTENT);
         ServiceResponse response = client.execute(request, auth);
         if (response.dryRun()) {
             return null;
@@ -156,7 +159,9 @@ public final class PlanThumbnail {
     public PlanInfo set(String projectId, String planId, String imgUrl) throws IOException {
         String label = "set the thumbnail of plan " + planId;
         URI uri = Endpoints.resolve(endpoint, "/v3/plan/" + projectId + "/management/" + planId + "/img");
-        ServiceResponse response = client.execute(ServiceRequest.json("PUT", uri, body(imgUrl), label), auth);
+        // Safe to repeat: the PUT replaces the plan's one thumbnail with img_url (doc: "Updating a Thumbnail").
+        ServiceResponse response = client.execute(ServiceRequest.json("PUT", uri, body(imgUrl), label)
+                .with(ServiceRequest.Idempotence.SAFE_TO_REPEAT), auth);
         if (response.dryRun()) {
             return null;
         }

@@ -37,13 +37,27 @@ public final class WorkItemAttachments {
 
     public Upload upload(ProjectType type, String projectId, String issueId, Path file, String fileName, String contentType)
             throws IOException {
+        return upload(type, projectId, issueId, file, fileName, contentType, 0);
+    }
+
+    /**
+     * Uploads a file; {@code attemptsMade} counts earlier attempts of the same upload that ended in a
+     * {@link dev.worklink.http.MayHaveActedException} and were found not to have taken effect.
+     *
+     * @throws dev.worklink.http.MayHaveActedException the upload went out but its answer was lost; it may stand on the work item
+     */
+    public Upload upload(ProjectType type, String projectId, String issueId, Path file, String fileName, String contentType,
+            int attemptsMade) throws IOException {
         String path = type == ProjectType.IPD
                 ? "/v1/ipdprojectservice/projects/" + projectId + "/issues/" + issueId + "/attachments/upload"
                 : "/v4/projects/" + projectId + "/issues/" + issueId + "/attachments/upload";
         String label = "upload " + fileName + " to work item " + issueId;
+        // Not idempotent: every upload that reaches the service makes one more attachment (SPEC: "a second POST makes a
+        // second attachment"). After a lost answer the client reports MayHaveActedException; AttachmentPublisher looks
+        // for the attachment (IPD) before sending it again, with attemptsMade carrying the retry budget on.
         ServiceRequest request = new ServiceRequest("POST", Endpoints.resolve(endpoint, path), Map.of("Accept", "application/json"),
-                new RequestBody.MultipartFile(FIELD, file, fileName, contentType), label);
-        ServiceResponse response = client.execute(request, auth);
+                new RequestBody.MultipartFile(FIELD, file, fileName, contentType), label, ServiceRequest.Idempotence.NOT_IDEMPOTENT);
+        ServiceResponse response = client.execute(request, auth, attemptsMade);
         if (response.dryRun()) {
             return new Upload(null, response);
         }
@@ -77,6 +91,7 @@ public final class WorkItemAttachments {
     public List<ExistingAttachment> list(String projectId, String issueId) throws IOException {
         String label = "list the attachments of work item " + issueId;
         URI uri = Endpoints.resolve(endpoint, "/v1/ipdprojectservice/projects/" + projectId + "/attachments?issue_id=" + issueId);
+        // Safe to repeat: a read.
         ServiceResponse response = client.execute(ServiceRequest.get(uri, label), auth);
         if (response.dryRun()) {
             return List.of();

@@ -13,6 +13,7 @@ import java.util.List;
  * @param proxies        proxies from settings.xml, first matching wins
  * @param offline        Maven runs offline: every network call fails with a clear message
  * @param dryRun         log each request that would be sent and send nothing
+ * @param allowInsecure  credentials may go to an {@code http://} URL on another machine (a warning); see {@link ClearTextRule}
  */
 public record HttpSettings(
         Duration connectTimeout,
@@ -21,9 +22,16 @@ public record HttpSettings(
         Duration backoffBase,
         List<ProxySpec> proxies,
         boolean offline,
-        boolean dryRun) {
+        boolean dryRun,
+        boolean allowInsecure) {
 
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(500);
+
+    /** Settings under which clear text goes to loopback addresses only. */
+    public HttpSettings(Duration connectTimeout, Duration timeout, int retries, Duration backoffBase, List<ProxySpec> proxies,
+            boolean offline, boolean dryRun) {
+        this(connectTimeout, timeout, retries, backoffBase, proxies, offline, dryRun, false);
+    }
 
     public HttpSettings {
         if (retries < 0) {
@@ -37,22 +45,26 @@ public record HttpSettings(
     }
 
     public HttpSettings withRetries(int newRetries) {
-        return new HttpSettings(connectTimeout, timeout, newRetries, backoffBase, proxies, offline, dryRun);
+        return new HttpSettings(connectTimeout, timeout, newRetries, backoffBase, proxies, offline, dryRun, allowInsecure);
     }
 
     public HttpSettings withBackoffBase(Duration base) {
-        return new HttpSettings(connectTimeout, timeout, retries, base, proxies, offline, dryRun);
+        return new HttpSettings(connectTimeout, timeout, retries, base, proxies, offline, dryRun, allowInsecure);
     }
 
     public HttpSettings withDryRun(boolean value) {
-        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, proxies, offline, value);
+        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, proxies, offline, value, allowInsecure);
     }
 
     public HttpSettings withOffline(boolean value) {
-        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, proxies, value, dryRun);
+        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, proxies, value, dryRun, allowInsecure);
+    }
+
+    public HttpSettings withAllowInsecure(boolean value) {
+        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, proxies, offline, dryRun, value);
     }
 
     public HttpSettings withProxies(List<ProxySpec> value) {
-        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, value, offline, dryRun);
+        return new HttpSettings(connectTimeout, timeout, retries, backoffBase, value, offline, dryRun, allowInsecure);
     }
 }

@@ -42,6 +42,14 @@ public interface RequestAuthenticator {
         return false;
     }
 
+    /**
+     * The other URLs this authenticator sends credentials to (an IAM endpoint, a login service), each with what it is
+     * in the user's words, so that a goal can check them before its first call; empty when there are none.
+     */
+    default Map<String, java.net.URI> credentialEndpoints() {
+        return Map.of();
+    }
+
     /** Header names whose values are secrets, masked in dry-run and debug logs. */
     static boolean isSecretHeader(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);

@@ -29,6 +29,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
 /**
  * Sends {@link ServiceRequest}s: authenticates each attempt afresh, retries transient failures with exponential
@@ -49,12 +50,14 @@ public final class ServiceClient {
     private final HttpSettings settings;
     private final Log log;
     private final Sleeper sleeper;
+    private final ClearTextRule clearText;
 
     public ServiceClient(java.util.function.Supplier<CloseableHttpClient> http, HttpSettings settings, Log log, Sleeper sleeper) {
         this.http = http;
         this.settings = settings;
         this.log = log;
         this.sleeper = sleeper;
+        this.clearText = new ClearTextRule(settings.allowInsecure(), log);
     }
 
     public ServiceClient(CloseableHttpClient http, HttpSettings settings, Log log, Sleeper sleeper) {
@@ -76,11 +79,24 @@ public final class ServiceClient {
     /**
      * Sends the request and returns its 2xx answer.
      *
-     * @throws ServiceException the service answered with an error (after retries, for transient ones)
-     * @throws OfflineException Maven is offline and this is not a dry run
-     * @throws IOException      the network failed after every retry
+     * @throws ServiceException      the service answered with an error (after retries, for transient ones)
+     * @throws MayHaveActedException a call that is not safe to repeat went out but got no usable answer (see
+     *                               {@link ServiceRequest.Idempotence#NOT_IDEMPOTENT})
+     * @throws OfflineException      Maven is offline and this is not a dry run
+     * @throws InsecureEndpointException the URL is {@code http://} to another machine and {@code allowInsecure} is not set
+     * @throws IOException           the network failed after every retry
      */
     public ServiceResponse execute(ServiceRequest request, RequestAuthenticator auth) throws IOException {
+        return execute(request, auth, 0);
+    }
+
+    /**
+     * Sends the request again after its caller found that an earlier attempt, reported as {@link MayHaveActedException},
+     * did not take effect: the retry budget goes on from {@code attemptsMade}, after a backoff.
+     */
+    public ServiceResponse execute(ServiceRequest request, RequestAuthenticator auth, int attemptsMade) throws IOException {
+        // The goals check every endpoint before their first call; this is the last guard, where bytes would leave.
+        clearText.check(request.uri(), "for " + request.label());
         if (settings.dryRun()) {
             logDryRun(request, auth);
             return ServiceResponse.notSent();
@@ -89,12 +105,16 @@ public final class ServiceClient {
             throw new OfflineException(request.label());
         }
         boolean refreshed = false;
-        int attempt = 0;
+        int attempt = attemptsMade;
+        if (attemptsMade > 0) {
+            pause(request, backoff(attemptsMade - 1));
+        }
         while (true) {
             Duration wait;
             String reason;
+            SentWhole sent = new SentWhole();
             try {
-                Attempt result = send(request, auth);
+                Attempt result = send(request, auth, sent);
                 if (result.status >= 200 && result.status < 300) {
                     return result.response;
                 }
@@ -104,16 +124,30 @@ public final class ServiceClient {
                     continue;
                 }
                 ServiceException error = errorOf(request.label(), result);
-                if (!isTransientStatus(result.status) || attempt >= settings.retries()) {
+                if (!isTransientStatus(result.status)) {
+                    throw error;
+                }
+                if (!request.safeToRepeat() && mayHaveActed(result.status)) {
+                    throw new MayHaveActedException(request.label(), "HTTP " + result.status, result.status, attempt + 1,
+                            attempt < settings.retries(), error);
+                }
+                if (attempt >= settings.retries()) {
                     throw error;
                 }
                 wait = retryAfter(result.response.header("Retry-After")).orElse(backoff(attempt));
                 reason = "HTTP " + result.status;
-            } catch (ServiceException e) {
+            } catch (ServiceException | MayHaveActedException e) {
                 throw e;
             } catch (IOException e) {
+                if (e instanceof javax.net.ssl.SSLException) {
+                    throw new IOException(tlsFailure(request, e), e);
+                }
                 if (!isTransientFailure(e)) {
                     throw new IOException(request.label() + " failed: " + describe(e), e);
+                }
+                if (!request.safeToRepeat() && !cannotHaveActed(e, sent.whole)) {
+                    throw new MayHaveActedException(request.label(), describe(e), 0, attempt + 1,
+                            attempt < settings.retries(), e);
                 }
                 if (attempt >= settings.retries()) {
                     throw new IOException(request.label() + " failed after " + (attempt + 1) + " attempt(s): " + describe(e)
@@ -126,24 +160,45 @@ public final class ServiceClient {
             attempt++;
             log.warn(request.label() + ": " + reason + "; retrying in " + wait.toMillis() + " ms (attempt " + (attempt + 1)
                     + " of " + (settings.retries() + 1) + ")");
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while waiting to retry " + request.label());
-            }
+            pause(request, wait);
+        }
+    }
+
+    private void pause(ServiceRequest request, Duration wait) throws InterruptedIOException {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to retry " + request.label());
         }
     }
 
     private record Attempt(int status, ServiceResponse response) {}
 
-    private Attempt send(ServiceRequest request, RequestAuthenticator auth) throws IOException {
+    /** Set once the request's body has been written whole to the connection (a request without body: at once). */
+    private static final class SentWhole {
+        volatile boolean whole;
+    }
+
+    private Attempt send(ServiceRequest request, RequestAuthenticator auth, SentWhole sent) throws IOException {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(http::addHeader);
         for (Map.Entry<String, String> h : auth.headersFor(request).entrySet()) {
             http.setHeader(h.getKey(), h.getValue());
         }
         long bytes = attachBody(http, request);
+        if (http.getEntity() == null) {
+            // Without a body there is no telling whether the request line went out before the failure: assume it did.
+            sent.whole = true;
+        } else {
+            http.setEntity(new HttpEntityWrapper(http.getEntity()) {
+                @Override
+                public void writeTo(java.io.OutputStream out) throws IOException {
+                    super.writeTo(out);
+                    sent.whole = true;
+                }
+            });
+        }
         if (log.isDebugEnabled()) {
             log.debug("HTTP " + request.method() + " " + request.uri() + " " + maskedHeaders(http.getHeaders()) + " " + request.body().summary());
         }
@@ -242,6 +297,14 @@ public final class ServiceClient {
         return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
+    /**
+     * A gateway's 502 or 504 may come after the service behind it acted; a 429 or 503 means the request was turned
+     * away before anything was done.
+     */
+    static boolean mayHaveActed(int status) {
+        return status == 502 || status == 504;
+    }
+
     /** Connection refused, reset or dropped, and timeouts: worth another attempt. An unknown host is not. */
     static boolean isTransientFailure(IOException e) {
         if (e instanceof UnknownHostException || e instanceof javax.net.ssl.SSLHandshakeException) {
@@ -251,6 +314,30 @@ public final class ServiceClient {
                 || e instanceof ConnectTimeoutException || e instanceof NoHttpResponseException
                 || e instanceof SocketTimeoutException || e instanceof SocketException
                 || e instanceof org.apache.hc.core5.http.ConnectionClosedException;
+    }
+
+    /**
+     * A failure that shows the service cannot have acted: no connection was made (refused, unreachable, connect
+     * timeout), or the body did not go out whole (a service acts on a whole request only). A timeout or a reset after
+     * the body went out, or a connection closed with no answer, may come after the service acted.
+     */
+    static boolean cannotHaveActed(IOException e, boolean bodySentWhole) {
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException || e instanceof ConnectTimeoutException) {
+            return true;
+        }
+        return !bodySentWhole;
+    }
+
+    /**
+     * A TLS failure, with what to do when the service's certificate comes from a CA the JVM does not know: the plugin
+     * verifies certificates against the JVM's trust store, which the standard {@code javax.net.ssl.*} properties choose.
+     */
+    static String tlsFailure(ServiceRequest request, IOException e) {
+        return request.label() + " failed: the TLS connection to " + request.uri().getScheme() + "://" + request.uri().getRawAuthority()
+                + " could not be set up: " + describe(e) + ". If the service's certificate comes from a certificate authority of your "
+                + "own (a company CA, a test environment), give Maven's JVM a trust store that holds it: "
+                + "-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=<password> "
+                + "(in MAVEN_OPTS or .mvn/jvm.config). Check also that the host name matches the certificate.";
     }
 
     private static String describe(IOException e) {

@@ -80,6 +80,18 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     @Parameter(property = "worklink.timeout", defaultValue = "120")
     protected int timeout;
 
+    /**
+     * Allow credentials (a password, token or signature) to go in clear text to an {@code http://} endpoint that is not
+     * a loopback address ({@code 127.0.0.0/8}, {@code ::1}, {@code localhost}): the CodeArts endpoint, the IAM endpoint,
+     * the Pipeline endpoint, the SuperOffice endpoint or its login endpoint. By default such an endpoint fails the goal
+     * before any call; with {@code true}, as Jib's {@code allowInsecureRegistries}, it is used, and each such host is
+     * named in a warning. Use it only on a network you trust, e.g. a test environment behind a firewall.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.allowInsecure", defaultValue = "false")
+    protected boolean allowInsecure;
+
     /** JSON summary of what was published. Defaults to {@code ${project.build.directory}/worklink/<goal>.json}. */
     @Parameter(property = "worklink.reportFile")
     protected File reportFile;
@@ -274,7 +286,29 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected HttpSettings httpSettings() throws MojoFailureException {
         return new HttpSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), retries,
                 Duration.ofMillis(retryBackoff), MavenSettingsProxies.of(session.getSettings(), settingsDecrypter),
-                session.isOffline(), dryRun);
+                session.isOffline(), dryRun, allowInsecure);
+    }
+
+    /**
+     * No credentials in clear text to another machine: checks the goal's endpoint and every other URL its credentials
+     * go to ({@link RequestAuthenticator#credentialEndpoints()}), before any call.
+     *
+     * @param what what {@code url} is, in the user's words ("the endpoint parameter")
+     */
+    protected void checkClearText(URI url, String what, RequestAuthenticator auth) throws MojoFailureException {
+        dev.worklink.http.ClearTextRule rule = new dev.worklink.http.ClearTextRule(allowInsecure, coreLog());
+        try {
+            if (url != null) {
+                rule.check(url, what);
+            }
+            if (auth != null) {
+                for (java.util.Map.Entry<String, URI> e : new java.util.TreeMap<>(auth.credentialEndpoints()).entrySet()) {
+                    rule.check(e.getValue(), e.getKey());
+                }
+            }
+        } catch (dev.worklink.http.InsecureEndpointException e) {
+            throw new MojoFailureException("worklink:" + goal() + " was not run: " + e.getMessage() + "\nNothing was sent.");
+        }
     }
 
     protected ServiceClient serviceClient(HttpSettings settings) {
@@ -356,7 +390,9 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         check.throwIfAny(goal());
         checkOnline();
         ServiceClient client = serviceClient(httpSettings());
-        return new CodeArtsConnection(base, client, codeArtsAuth(server, id, regionValue, client));
+        RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
+        checkClearText(base, endpoint != null && !endpoint.isBlank() ? "the endpoint parameter" : "the region's endpoint", auth);
+        return new CodeArtsConnection(base, client, auth);
     }
 
     /**

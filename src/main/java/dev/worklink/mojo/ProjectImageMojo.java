@@ -119,6 +119,7 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
             }
         }
         check.throwIfAny(goal());
+        checkClearText(so.apiBase(), "the endpoint parameter", auth);
         checkOnline();
         return new Prepared(so, owner, id, imagePath, type, client, auth);
     }

@@ -32,6 +32,8 @@ import java.util.Map;
  * signed {@code X-Project-Id} naming the account's project</li>
  * <li>{@code POST superoffice-public-key} with {@code {"publicKey":"-----BEGIN PUBLIC KEY-----..."}} (PEM or base64
  * X.509): SuperOffice system user signatures made with its private key are accepted until the next reset</li>
+ * <li>{@code POST https} with {@code {"port":N,"keyStore":"/path/server.p12","password":"..."}}: also serve over HTTPS on
+ * that port with the key and certificate chain of that PKCS12 key store (see {@link Sandbox#listenHttps})</li>
  * </ul>
  */
 final class AdminApi {
@@ -53,13 +55,13 @@ final class AdminApi {
             String expected = switch (call) {
                 case "health", "record", "stats", "tokens", "federation", "attachments" -> "GET";
                 case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "require-project-id", "superoffice-public-key",
-                        "identity-provider" -> "POST";
+                        "identity-provider", "https" -> "POST";
                 default -> null;
             };
             if (expected == null) {
                 answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, federation, "
                         + "attachments and POST reset, expire-tokens, misbehave, attachment-limit, list-shape, require-project-id, "
-                        + "superoffice-public-key, identity-provider"));
+                        + "superoffice-public-key, identity-provider, https"));
                 return;
             }
             if (!expected.equals(method)) {
@@ -129,6 +131,14 @@ final class AdminApi {
             case "superoffice-public-key":
                 sandbox.registerSuperOfficePublicKey(SuperOfficeSystemUsers.parsePublicKey(json(body).path("publicKey").asText(null)));
                 return Map.of("status", "ok");
+            case "https":
+                JsonNode https = json(body);
+                if (!https.path("port").canConvertToInt() || https.path("keyStore").asText("").isBlank()) {
+                    throw new IllegalArgumentException("expected {\"port\": N, \"keyStore\": \"/path/server.p12\", \"password\": \"...\"}");
+                }
+                String url = sandbox.listenHttps(https.path("port").asInt(),
+                        tls(java.nio.file.Path.of(https.path("keyStore").asText()), https.path("password").asText("").toCharArray()));
+                return Map.of("status", "ok", "url", url);
             default:
                 throw new IllegalStateException(call);
         }
@@ -152,6 +162,21 @@ final class AdminApi {
             result.add(SandboxExchange.JSON.treeToValue(object, Misbehaviour.class));
         }
         return result;
+    }
+
+    /** A TLS context serving the key and certificate chain of a PKCS12 key store. */
+    static javax.net.ssl.SSLContext tls(java.nio.file.Path keyStore, char[] password) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot serve TLS with the key store " + keyStore + ": " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode json(byte[] body) throws IOException {

@@ -2,6 +2,8 @@ package dev.worklink.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -46,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
     private final Recorder recorder;
     private final AtomicLong seq = new AtomicLong();
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
+    /** HTTPS listeners by port, serving the same services and record as the HTTP one (see {@link #listenHttps}). */
+    private final Map<Integer, HttpsServer> httpsListeners = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile long attachmentLimit;
@@ -91,6 +95,28 @@ public final class Sandbox implements AutoCloseable {
         }
         server.createContext("/", this::handle);
         server.setExecutor(workers);
+    }
+
+    /**
+     * Also serves over HTTPS on {@code port} (0: any free port), with the certificate of {@code tls}: the same services,
+     * misbehaviours and record as over HTTP, so that a test can check TLS set-up (trust stores, proxies that tunnel)
+     * for real. Admin calls stay on the HTTP side. A port that already has an HTTPS listener keeps it.
+     *
+     * @return {@code https://<host>:<port>}
+     */
+    public synchronized String listenHttps(int port, javax.net.ssl.SSLContext tls) throws IOException {
+        HttpsServer existing = port == 0 ? null : httpsListeners.get(port);
+        HttpsServer https = existing;
+        if (https == null) {
+            https = HttpsServer.create(new InetSocketAddress(options.host(), port), 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            https.createContext("/", this::handle);
+            https.setExecutor(workers);
+            https.start();
+            httpsListeners.put(https.getAddress().getPort(), https);
+        }
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "https://" + host + ":" + https.getAddress().getPort();
     }
 
     /** Starts a sandbox listening on {@code options.host()} and {@code options.port()} (0: any free port). */
@@ -258,6 +284,7 @@ public final class Sandbox implements AutoCloseable {
         }
         closed = true;
         server.stop(0);
+        httpsListeners.values().forEach(h -> h.stop(0));
         workers.shutdownNow();
         recorder.close();
         superOffice.close();
@@ -311,7 +338,10 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Plays a misbehaviour; false when the request is then to be served normally (latency alone). */
+    /**
+     * Plays a misbehaviour; false when the request is then to be served normally (latency alone, or a lost answer:
+     * served, and then the answer dropped).
+     */
     private static boolean misbehave(SandboxExchange ex, Misbehaviour m) throws IOException {
         if (m.latencyMillis() > 0) {
             try {
@@ -319,6 +349,10 @@ public final class Sandbox implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (m.loseAnswer()) {
+            ex.loseAnswer();
+            return false;
         }
         if (m.drop()) {
             ex.drop("misbehaviour: dropped");

@@ -61,6 +61,7 @@ final class SandboxExchange {
     private Path spooled;
 
     private boolean answered;
+    private boolean loseAnswer;
     private int status;
     private String errorCode;
     private String errorMessage;
@@ -324,9 +325,26 @@ final class SandboxExchange {
         json(code, body, extraHeaders);
     }
 
+    /** The request is served as usual, but its answer is then dropped: the connection closes with no response. */
+    void loseAnswer() {
+        loseAnswer = true;
+    }
+
+    /** Drops the answer (see {@link #loseAnswer()}); true when it did. */
+    private boolean answerLost(int code) {
+        if (!loseAnswer) {
+            return false;
+        }
+        drop("misbehaviour: served" + (note != null ? ", " + note : "") + ", then the answer " + code + " was lost");
+        return true;
+    }
+
     void send(int code, String contentType, byte[] body, Map<String, String> extraHeaders) throws IOException {
         if (answered) {
             throw new IllegalStateException("the request " + seq + " was answered twice");
+        }
+        if (answerLost(code)) {
+            return;
         }
         answered = true;
         status = code;
@@ -354,6 +372,9 @@ final class SandboxExchange {
     void sendFile(int code, String contentType, Path file) throws IOException {
         if (answered) {
             throw new IllegalStateException("the request " + seq + " was answered twice");
+        }
+        if (answerLost(code)) {
+            return;
         }
         answered = true;
         status = code;

@@ -53,7 +53,10 @@ public final class EntityImage {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         headers.put("Content-Type", contentType);
-        ServiceRequest request = new ServiceRequest("PUT", uri(owner, id), headers, new RequestBody.RawFile(image, contentType), label);
+        // Safe to repeat: the PUT replaces the entity's one image (doc: "Save an image to a project"; a second save
+        // updates the ImageInfo), so two copies leave the same image as one.
+        ServiceRequest request = new ServiceRequest("PUT", uri(owner, id), headers, new RequestBody.RawFile(image, contentType), label,
+                ServiceRequest.Idempotence.SAFE_TO_REPEAT);
         ServiceResponse response = client.execute(request, auth);
         if (response.dryRun()) {
             return new Saved(null, response);

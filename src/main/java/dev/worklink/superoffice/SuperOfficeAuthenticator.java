@@ -101,6 +101,12 @@ public final class SuperOfficeAuthenticator implements RequestAuthenticator {
     }
 
     @Override
+    public Map<String, java.net.URI> credentialEndpoints() {
+        return tickets == null ? Map.of() : Map.of("the SuperOffice login endpoint: <loginEndpoint> of the server, or the "
+                + "tenant's", tickets.loginEndpoint());
+    }
+
+    @Override
     public String describe() {
         return description;
     }

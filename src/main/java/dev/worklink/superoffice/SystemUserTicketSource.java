@@ -114,7 +114,9 @@ public final class SystemUserTicketSource extends CachedCredential {
     protected Obtained obtain(ServiceClient client) throws IOException {
         String label = LOGIN_LABEL + " of " + contextIdentifier + " at " + loginEndpoint;
         Instant now = clock.instant();
-        ServiceRequest request = ServiceRequest.secretJson("POST", authenticateUri(), requestBody(now), label);
+        // Safe to repeat: a second login only yields another ticket; nothing the user sees is created.
+        ServiceRequest request = ServiceRequest.secretJson("POST", authenticateUri(), requestBody(now), label)
+                .with(ServiceRequest.Idempotence.SAFE_TO_REPEAT);
         ServiceResponse response = client.execute(request, RequestAuthenticator.NONE);
         if (response.dryRun()) {
             return null;

@@ -2,6 +2,7 @@ package dev.worklink.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -9,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -72,12 +74,12 @@ class ServiceClientTest {
     }
 
     @Test
-    void retriesADroppedConnection() throws IOException {
+    void retriesADroppedConnectionOfACallThatIsSafeToRepeat() throws IOException {
         server.stubFor(post("/x").inScenario("d").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("ok"));
         server.stubFor(post("/x").inScenario("d").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
 
-        ServiceResponse response = client.execute(postJson("/x"), RequestAuthenticator.NONE);
+        ServiceResponse response = client.execute(postJson("/x").with(ServiceRequest.Idempotence.SAFE_TO_REPEAT), RequestAuthenticator.NONE);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(waits).hasSize(1);
@@ -85,20 +87,119 @@ class ServiceClientTest {
     }
 
     @Test
-    void retriesAConnectionResetByPeer() throws IOException {
+    void retriesAConnectionResetByPeerOfACallThatIsSafeToRepeat() throws IOException {
         server.stubFor(post("/x").inScenario("r").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
         server.stubFor(post("/x").inScenario("r").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
 
-        assertThat(client.execute(postJson("/x"), RequestAuthenticator.NONE).status()).isEqualTo(200);
+        assertThat(client.execute(postJson("/x").with(ServiceRequest.Idempotence.SAFE_TO_REPEAT), RequestAuthenticator.NONE).status())
+                .isEqualTo(200);
         server.verify(2, postRequestedFor(urlEqualTo("/x")));
+    }
+
+    @Test
+    void anUploadWhoseConnectionDropsAfterItWentOutIsNotSentAgain(@TempDir Path dir) throws IOException {
+        server.stubFor(post("/up").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        assertThatThrownBy(() -> client.execute(upload(dir, "/up"), RequestAuthenticator.NONE))
+                .isInstanceOf(MayHaveActedException.class)
+                .hasMessageStartingWith("upload app.jar may have taken effect: no answer (")
+                .satisfies(e -> {
+                    MayHaveActedException m = (MayHaveActedException) e;
+                    assertThat(m.status()).isZero();
+                    assertThat(m.attempts()).isEqualTo(1);
+                    assertThat(m.retriesLeft()).isTrue();
+                });
+        server.verify(1, postRequestedFor(urlEqualTo("/up")));
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void anUploadWhoseConnectionIsResetAfterItWentOutIsNotSentAgain(@TempDir Path dir) {
+        server.stubFor(post("/up").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> client.execute(upload(dir, "/up"), RequestAuthenticator.NONE)).isInstanceOf(MayHaveActedException.class);
+        server.verify(1, postRequestedFor(urlEqualTo("/up")));
+    }
+
+    @Test
+    void anUploadAnswered504IsNotSentAgain(@TempDir Path dir) {
+        server.stubFor(post("/up").willReturn(aResponse().withStatus(504)));
+
+        assertThatThrownBy(() -> client.execute(upload(dir, "/up"), RequestAuthenticator.NONE))
+                .isInstanceOf(MayHaveActedException.class)
+                .hasMessage("upload app.jar may have taken effect: HTTP 504 after the request went out whole. It was not sent again, "
+                        + "since a second copy could be stored twice.")
+                .satisfies(e -> assertThat(((MayHaveActedException) e).status()).isEqualTo(504));
+        server.verify(1, postRequestedFor(urlEqualTo("/up")));
+    }
+
+    @Test
+    void anUploadAnswered502IsNotSentAgain(@TempDir Path dir) {
+        server.stubFor(post("/up").willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> client.execute(upload(dir, "/up"), RequestAuthenticator.NONE)).isInstanceOf(MayHaveActedException.class);
+        server.verify(1, postRequestedFor(urlEqualTo("/up")));
+    }
+
+    @Test
+    void anUploadAnswered429Or503IsSentAgainSinceTheServiceTurnedItAway(@TempDir Path dir) throws IOException {
+        server.stubFor(post("/up").inScenario("t").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("busy"));
+        server.stubFor(post("/up").inScenario("t").whenScenarioStateIs("busy")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        server.stubFor(post("/up").inScenario("t").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        assertThat(client.execute(upload(dir, "/up"), RequestAuthenticator.NONE).status()).isEqualTo(200);
+        server.verify(3, postRequestedFor(urlEqualTo("/up")));
+        assertThat(waits).hasSize(2).startsWith(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anUploadToARefusedConnectionIsTriedAgainSinceNothingWasSent(@TempDir Path dir) throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        ServiceClient once = new ServiceClient(http, HttpSettings.defaults().withRetries(1), Log.NONE, waits::add);
+        ServiceRequest request = upload(dir, "/up");
+        ServiceRequest refused = new ServiceRequest("POST", URI.create("http://127.0.0.1:" + closedPort + "/up"), Map.of(),
+                request.body(), request.label(), ServiceRequest.Idempotence.NOT_IDEMPOTENT);
+
+        assertThatThrownBy(() -> once.execute(refused, RequestAuthenticator.NONE))
+                .isNotInstanceOf(MayHaveActedException.class)
+                .hasMessageContaining("upload app.jar failed after 2 attempt(s)");
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
+    void aRepeatAfterALostAnswerGoesOnWithTheRetryBudget(@TempDir Path dir) {
+        server.stubFor(post("/up").willReturn(aResponse().withStatus(504)));
+
+        assertThatThrownBy(() -> client.execute(upload(dir, "/up"), RequestAuthenticator.NONE, 3))
+                .isInstanceOf(MayHaveActedException.class)
+                .satisfies(e -> {
+                    MayHaveActedException m = (MayHaveActedException) e;
+                    assertThat(m.attempts()).isEqualTo(4);
+                    assertThat(m.retriesLeft()).isFalse();
+                });
+        // the repeat waits as a retry would, before it is sent
+        assertThat(waits).hasSize(1);
+        assertThat(waits.get(0).toMillis()).isBetween(1000L, 2000L);
+    }
+
+    private ServiceRequest upload(Path dir, String path) throws IOException {
+        Path file = dir.resolve("app.jar");
+        Files.write(file, "jar bytes".getBytes(StandardCharsets.UTF_8));
+        return new ServiceRequest("POST", uri(path), Map.of(), new RequestBody.MultipartFile("attachment", file, "app.jar",
+                "application/java-archive"), "upload app.jar", ServiceRequest.Idempotence.NOT_IDEMPOTENT);
     }
 
     @Test
     void givesUpAfterTheConfiguredRetriesWithExponentialBackoff() {
         server.stubFor(post("/x").willReturn(aResponse().withStatus(502)));
 
-        assertThatThrownBy(() -> client.execute(postJson("/x"), RequestAuthenticator.NONE))
+        assertThatThrownBy(() -> client.execute(postJson("/x").with(ServiceRequest.Idempotence.SAFE_TO_REPEAT), RequestAuthenticator.NONE))
                 .isInstanceOf(ServiceException.class)
                 .hasMessageContaining("HTTP 502");
 
@@ -218,10 +319,11 @@ class ServiceClientTest {
         Path file = dir.resolve("app-é.jar");
         Files.write(file, "jar bytes".getBytes(StandardCharsets.UTF_8));
         server.stubFor(post("/up").inScenario("m").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(504)).willSetStateTo("ok"));
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
         server.stubFor(post("/up").inScenario("m").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{}")));
         ServiceRequest upload = new ServiceRequest("POST", uri("/up"), Map.of(),
-                new RequestBody.MultipartFile("attachment", file, "app-é.jar", "application/java-archive"), "upload app.jar");
+                new RequestBody.MultipartFile("attachment", file, "app-é.jar", "application/java-archive"), "upload app.jar",
+                ServiceRequest.Idempotence.NOT_IDEMPOTENT);
 
         ServiceResponse response = client.execute(upload, RequestAuthenticator.NONE);
 
@@ -231,6 +333,24 @@ class ServiceClientTest {
             assertThat(new String(r.getBody(), StandardCharsets.UTF_8)).contains("name=\"attachment\"; filename=\"app-é.jar\"").contains("jar bytes");
             assertThat(r.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
         });
+    }
+
+    @Test
+    void aCertificateTheJvmDoesNotTrustFailsNamingTheTrustStoreProperties() {
+        WireMockServer https = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort());
+        https.start();
+        try {
+            https.stubFor(get("/x").willReturn(aResponse().withStatus(200).withBody("{}")));
+            ServiceRequest request = ServiceRequest.get(URI.create("https://localhost:" + https.httpsPort() + "/x"), "read x");
+
+            assertThatThrownBy(() -> client.execute(request, RequestAuthenticator.NONE))
+                    .hasMessageStartingWith("read x failed: the TLS connection to https://localhost:" + https.httpsPort() + " could not be set up: ")
+                    .hasMessageContaining("-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=<password>");
+            assertThat(https.getAllServeEvents()).isEmpty();
+            assertThat(waits).isEmpty();
+        } finally {
+            https.stop();
+        }
     }
 
     @Test

@@ -37,6 +37,17 @@ public final class ItSandbox {
         post(p, "/__sandbox/reset", "{}");
     }
 
+    /**
+     * Makes the ITs' throwaway CA in {@code tlsDir} (once) and has the sandbox also serve over HTTPS on
+     * {@code httpsPort} with its server certificate; see {@link ThrowawayCa}.
+     */
+    public static void https(Object port, Object httpsPort, Object tlsDir) throws Exception {
+        Path dir = ThrowawayCa.make(tlsDir);
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/https", JSON.writeValueAsString(Map.of(
+                "port", Integer.parseInt(String.valueOf(httpsPort)), "keyStore", dir.resolve("server.p12").toString(),
+                "password", ThrowawayCa.PASSWORD)));
+    }
+
     public static void attachmentLimit(Object port, long bytes) throws Exception {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachment-limit", "{\"bytes\":" + bytes + "}");
     }
@@ -105,6 +116,21 @@ public final class ItSandbox {
     @SuppressWarnings("unchecked")
     public static List<String> issuedTokens(Object port) throws Exception {
         return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/tokens"), List.class);
+    }
+
+    /**
+     * The attachments the sandbox holds for an IPD work item, as its list call answers them ({@code id}, {@code file_name},
+     * {@code file_size}, ...), read with the sandbox's ready token. The list call is recorded like any other.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> ipdAttachments(Object port, String projectId, String issueId) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/ipdprojectservice/projects/" + projectId + "/attachments?issue_id=" + issueId))
+                .header("X-Auth-Token", dev.worklink.sandbox.SandboxCredentials.READY_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("the IPD list call answered " + r.statusCode() + ": " + r.body());
+        }
+        return (List<Map<String, Object>>) JSON.readValue(r.body(), Map.class).get("result");
     }
 
     /**

@@ -52,9 +52,9 @@ class CredentialsAgainstTheSandboxTest extends SandboxFixture {
                 SandboxCredentials.IAM_DOMAIN, "cn-north-4");
         IamTokenAuthenticator auth = new IamTokenAuthenticator(tokens, client, "test");
         tokens.token(client);
-        sandbox.expireTokens();
-        // The sandbox holds the four uploads a while, so all four are sent with the expired token before any 401 returns.
-        sandbox.misbehave(Misbehaviour.latency(1000, 4));
+        // The four uploads (not the list before them, which an IPD upload needs to confirm a lost answer) are held a
+        // while and then refused with 401, so all four are sent with the same token before any 401 returns.
+        sandbox.misbehave(new Misbehaviour("/attachments/upload", 0, 4, 401, null, false, 1000));
         List<Path> files = List.of(file("a.jar", 10), file("b.jar", 11), file("c.jar", 12), file("d.jar", 13));
 
         List<AttachmentOutcome> outcomes = new AttachmentPublisher(new WorkItemAttachments(client, auth, uri("")), Log.NONE)

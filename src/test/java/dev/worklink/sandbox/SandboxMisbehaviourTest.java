@@ -68,6 +68,36 @@ class SandboxMisbehaviourTest extends SandboxFixture {
     }
 
     @Test
+    void aLostAnswerStoresTheUploadThenClosesTheConnectionWithoutAnswering() throws Exception {
+        sandbox.misbehave(Misbehaviour.loseAnswer(1).forPath("/attachments/upload"));
+        HttpPost post = new HttpPost(uri(IPD_UPLOAD));
+        post.setHeader("X-Auth-Token", SandboxCredentials.READY_TOKEN);
+        post.setEntity(MultipartEntityBuilder.create()
+                .addBinaryBody("attachment", new byte[500], ContentType.APPLICATION_OCTET_STREAM, "lost.bin").build());
+
+        try (CloseableHttpClient hc = HttpClients.custom().disableAutomaticRetries().build()) {
+            assertThatThrownBy(() -> hc.execute(post, response -> response.getCode())).isInstanceOf(NoHttpResponseException.class);
+        }
+
+        assertThat(onlyRecord().status()).isZero();
+        HttpResponse<String> listed = list();
+        assertThat(json(listed.body()).path("result")).hasSize(1);
+        assertThat(json(listed.body()).path("result").get(0).path("file_name").asText()).isEqualTo("lost.bin");
+        assertThat(json(listed.body()).path("result").get(0).path("file_size").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void aLostAnswerPostedToTheAdminApiIsQueued() throws Exception {
+        HttpResponse<String> admin = post("/__sandbox/misbehave", "application/json",
+                "{\"pathContains\":\"/attachments/upload\",\"loseAnswer\":true}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> client.execute(upload(IPD_UPLOAD, "attachment", file("a.bin", 10)), readyToken()))
+                .isInstanceOf(dev.worklink.http.MayHaveActedException.class);
+        assertThat(json(list().body()).path("result")).hasSize(1);
+    }
+
+    @Test
     void aDroppedConnectionIsAnIoExceptionToThePluginsClient() throws Exception {
         sandbox.misbehave(Misbehaviour.drop(1));
 
