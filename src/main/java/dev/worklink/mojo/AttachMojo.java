@@ -174,7 +174,10 @@ public class AttachMojo extends AbstractWorklinkMojo {
         List<String> wanted = ParameterCheck.split(classifiers);
         for (Artifact attached : project.getAttachedArtifacts()) {
             String classifier = attached.getClassifier() == null ? "" : attached.getClassifier();
-            if ((wanted.isEmpty() || wanted.contains(classifier)) && attached.getFile() != null && attached.getFile().isFile()) {
+            // Maven 4 attaches the consumer POM (type pom, classifier consumer, a temporary file name): build metadata,
+            // not a deliverable, so an attached POM goes only when its classifier is asked for by name
+            boolean metadata = "pom".equals(attached.getType()) && !wanted.contains(classifier);
+            if (!metadata && (wanted.isEmpty() || wanted.contains(classifier)) && attached.getFile() != null && attached.getFile().isFile()) {
                 add(result, attached.getFile().toPath());
             }
         }
