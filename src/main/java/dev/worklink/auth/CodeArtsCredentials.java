@@ -1,5 +1,6 @@
 package dev.worklink.auth;
 
+import dev.worklink.http.BuildScope;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import java.net.URI;
@@ -22,13 +23,14 @@ public final class CodeArtsCredentials {
     private CodeArtsCredentials() {}
 
     /**
+     * @param build     what the build shares (one token per user for every goal and module)
      * @param server    the decrypted server named by {@code serverId}, or null when settings.xml has none
      * @param serverId  the id that was looked up, for messages
      * @param region    the region from the goal or the server; needed by password mode
      * @param env       the process environment
      * @param iamClient the client IAM calls go through
      */
-    public static RequestAuthenticator resolve(ServerEntry server, String serverId, String region, Map<String, String> env,
+    public static RequestAuthenticator resolve(BuildScope build, ServerEntry server, String serverId, String region, Map<String, String> env,
             ServiceClient iamClient) throws CredentialsException {
         if (server == null) {
             String ak = env.get(ENV_AK);
@@ -52,7 +54,7 @@ public final class CodeArtsCredentials {
                             + "<configuration><region> in the server, or the parameter region (worklink.region), e.g. cn-north-4.");
                 }
                 URI iam = iamEndpoint(server.config("iamEndpoint"), env, region);
-                IamTokenSource tokens = IamTokenSource.shared(iam, server.username(), server.password(), domain, region);
+                IamTokenSource tokens = IamTokenSource.shared(build, iam, server.username(), server.password(), domain, region);
                 return new IamTokenAuthenticator(tokens, iamClient, server.source());
             }
             case "aksk":

@@ -12,11 +12,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -86,8 +86,12 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    @Component
+    @Inject
     protected SettingsDecrypter settingsDecrypter;
+
+    /** What this build shares across goals and modules (clients, tokens); closed when the build ends. */
+    @Inject
+    protected WorklinkBuild build;
 
     private Log coreLog;
 
@@ -143,7 +147,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     }
 
     protected ServiceClient serviceClient(HttpSettings settings) {
-        return new ServiceClient(() -> SharedHttpClients.get(settings, dev.worklink.http.UserAgent.VALUE), settings, coreLog(), dev.worklink.http.Sleeper.REAL);
+        return new ServiceClient(() -> SharedHttpClients.get(build.scope(), settings, dev.worklink.http.UserAgent.VALUE), settings, coreLog(), dev.worklink.http.Sleeper.REAL);
     }
 
     /** The server id in use: the parameter, else the goal's default. */
@@ -184,7 +188,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected RequestAuthenticator codeArtsAuth(ServerEntry server, String id, String regionValue, ServiceClient client)
             throws MojoFailureException {
         try {
-            RequestAuthenticator auth = CodeArtsCredentials.resolve(server, id, regionValue, System.getenv(), client);
+            RequestAuthenticator auth = CodeArtsCredentials.resolve(build.scope(), server, id, regionValue, System.getenv(), client);
             getLog().info("Credentials: " + auth.describe());
             return auth;
         } catch (CredentialsException e) {
