@@ -230,7 +230,10 @@ public class AttachMojo extends AbstractWorkItemsMojo {
         List<String> leftOut = new ArrayList<>();
         for (Artifact attached : project.getAttachedArtifacts()) {
             String classifier = attached.getClassifier() == null ? "" : attached.getClassifier();
-            if ((wanted.isEmpty() || wanted.contains(classifier)) && attached.getFile() != null && attached.getFile().isFile()) {
+            // Maven 4 attaches the consumer POM (type pom, classifier consumer, a temporary file name): build metadata,
+            // not a deliverable, so an attached POM goes only when its classifier is asked for by name
+            boolean metadata = "pom".equals(attached.getType()) && !wanted.contains(classifier);
+            if (!metadata && (wanted.isEmpty() || wanted.contains(classifier)) && attached.getFile() != null && attached.getFile().isFile()) {
                 if (!includeSignatures && isSignatureOrChecksum(attached.getType(), attached.getFile().getName())) {
                     leftOut.add(attached.getFile().getName());
                     continue;

@@ -8,6 +8,7 @@ import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
+import org.eclipse.aether.SessionData;
 
 /**
  * The plugin's state for one Maven session (one build): a {@link BuildScope} that every goal and module of the build
@@ -21,12 +22,21 @@ import org.apache.maven.execution.MavenSession;
 @SessionScoped
 public class WorklinkBuild {
 
-    private final BuildScope scope = new BuildScope();
+    private static final String SCOPE_KEY = WorklinkBuild.class.getName() + ".scope";
+
+    private final BuildScope scope;
 
     @Inject
     public WorklinkBuild(MavenSession session) {
+        // Maven before 3.8.5 (MNG-7347) makes a session-scoped component once per module, not once per build; the
+        // scope is kept in the repository session's data, which every module's copy of the session shares, so
+        // that the build has one scope (one login, one client) on Maven 3.6.3 too.
+        BuildScope mine = new BuildScope();
+        SessionData data = session.getRepositorySession() == null ? null : session.getRepositorySession().getData();
+        boolean first = data == null || data.set(SCOPE_KEY, null, mine);
+        this.scope = first ? mine : (BuildScope) data.get(SCOPE_KEY);
         MavenExecutionRequest request = session.getRequest();
-        if (request != null) {
+        if (first && request != null) {
             request.setExecutionListener(new ClosingListener(request.getExecutionListener(), scope));
         }
     }
