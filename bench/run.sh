@@ -204,6 +204,9 @@ print('%.3f' % (r['bodyNanos'] / 1e9) if '$1' == 'bodySeconds' else '%.2f' % sum
 }
 declare -A served_plugin served_curl served_transfer cpu_plugin cpu_curl
 for target in sandbox receiver; do
+  served_plugin[$target]=""; served_curl[$target]=""; served_transfer[$target]=""; cpu_plugin[$target]=""; cpu_curl[$target]=""
+done
+for target in sandbox receiver; do
   if [ $target = sandbox ]; then target_url="$url"; else target_url="$receiver_url"; fi
   for run in $(seq 1 $throughput_runs); do
     admin POST /__sandbox/reset >/dev/null; curl -sS -f -X POST "$receiver_url/__receiver/reset" >/dev/null
