@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks of worklink:attach (issue #5): throughput against curl, memory against file size, parallel uploads,
+# Benchmarks of worklink:attach (issues #5, #15): throughput against curl as the receiving server sees it (the Java
+# sandbox and bench/receiver.py, a Python one), memory against file size, parallel uploads,
 # overhead against plain Maven, token and connection reuse (and the attachAtEnd upload phase). Each figure is taken
 # side by side with its reference in the same run, against the sandbox running as its own JVM on loopback.
 #
@@ -9,9 +10,10 @@
 #
 # Other knobs: BENCH_SKIP_INSTALL=1 (use the plugin already in the local repository), BENCH_PROFILE=1 (record the
 # plugin's throughput runs with JFR and summarize their top frames in bench/target/profile.txt),
-# BENCH_MVN=/path/to/mvn (default: the Maven Wrapper), BENCH_M2_REPO (default: ~/.m2/repository).
+# BENCH_MVN=/path/to/mvn (default: the Maven Wrapper), BENCH_M2_REPO (default: ~/.m2/repository),
+# BENCH_THROUGHPUT_RUNS (default 5: plugin and curl runs per receiver in #1; at least 3).
 #
-# Needs: JDK 17+, curl (the reference uploader), GNU time (/usr/bin/time -v, for peak memory), awk, truncate.
+# Needs: JDK 17+, curl (the reference uploader), python3 (bench/receiver.py, a receiver not written in Java), GNU time (/usr/bin/time -v, for peak memory), awk, truncate.
 # As root on Debian/Ubuntu, missing curl and time are installed with apt-get. CI does not run this.
 set -euo pipefail
 
@@ -26,12 +28,12 @@ started=$(date +%s)
 
 MiB=$((1024 * 1024))
 if [ "$quick" = 1 ]; then
-  big=$((64 * MiB)); big_label="64 MiB"
+  big=$((64 * MiB)); big_label="64 MiB"; mid=$((32 * 1000 * 1000)); mid_label="32 MB"
   throughput_runs=2; memory_runs=1; parallel_runs=1; overhead_runs=3
   results="$work/RESULTS-quick.md"
 else
-  big=$((1024 * MiB)); big_label="1 GiB"
-  throughput_runs=3; memory_runs=1; parallel_runs=3; overhead_runs=5
+  big=$((1024 * MiB)); big_label="1 GiB"; mid=$((200 * 1000 * 1000)); mid_label="200 MB"
+  throughput_runs=${BENCH_THROUGHPUT_RUNS:-5}; memory_runs=1; parallel_runs=3; overhead_runs=5
   results="$bench/RESULTS.md"
 fi
 small=$((10 * 1000 * 1000)); small_label="10 MB"
@@ -58,6 +60,7 @@ need curl curl
 need /usr/bin/time time
 command -v java >/dev/null 2>&1 || { echo "bench/run.sh needs a JDK 17 or later (java on the PATH)." >&2; exit 1; }
 command -v awk >/dev/null 2>&1 || { echo "bench/run.sh needs awk." >&2; exit 1; }
+command -v python3 >/dev/null 2>&1 || { echo "bench/run.sh needs python3 (the receiver not written in Java, bench/receiver.py)." >&2; exit 1; }
 /usr/bin/time -v true >/dev/null 2>&1 || { echo "bench/run.sh needs GNU time at /usr/bin/time (package time)." >&2; exit 1; }
 # Figures from a clean Maven: no options from the caller's environment.
 unset MAVEN_OPTS MAVEN_ARGS
@@ -147,12 +150,26 @@ url="$(tr -d '\n' < "$work/sandbox.url")"
 upload_url="$url/v1/ipdprojectservice/projects/$project_id/issues/$issue_id/attachments/upload"
 echo "    $url (pid $sandbox_pid)"
 
+echo "==> Starting the Python receiver (bench/receiver.py)"
+rm -f "$work/receiver.url"
+python3 "$bench/receiver.py" --ready-file "$work/receiver.url" > "$work/logs/receiver.log" 2>&1 &
+receiver_pid=$!
+trap 'kill $sandbox_pid $receiver_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  [ -s "$work/receiver.url" ] && break
+  kill -0 $receiver_pid 2>/dev/null || { cat "$work/logs/receiver.log" >&2; echo "The Python receiver did not start." >&2; exit 1; }
+  sleep 0.2
+done
+receiver_url="$(tr -d '\n' < "$work/receiver.url")"
+echo "    $receiver_url (pid $receiver_pid)"
+
 echo "==> Making sparse files in bench/target/files"
 f_big="$work/files/big-$big.bin"; f_small="$work/files/small-$small.bin"
-f_big2="$work/files/again-$big.bin"
+f_mid="$work/files/mid-$mid.bin"
 [ "$(stat -c %s "$f_big" 2>/dev/null || echo 0)" = "$big" ] || { rm -f "$work"/files/big-*.bin; truncate -s "$big" "$f_big"; }
-[ "$(stat -c %s "$f_big2" 2>/dev/null || echo 0)" = "$big" ] || { rm -f "$work"/files/again-*.bin; truncate -s "$big" "$f_big2"; }
+rm -f "$work"/files/again-*.bin
 truncate -s "$small" "$f_small"
+[ "$(stat -c %s "$f_mid" 2>/dev/null || echo 0)" = "$mid" ] || { rm -f "$work"/files/mid-*.bin; truncate -s "$mid" "$f_mid"; }
 mkdir -p "$work/files/parallel" "$work/files/multi"
 parallel_list=""
 for i in $(seq -w 1 $parallel_files); do
@@ -165,7 +182,7 @@ echo "==> Warming up (page cache, the sandbox's JIT): not measured"
 maven "$work/logs/warmup-validate.log" -f "$bench/projects/upload/pom.xml" validate
 curl -sS -f -o /dev/null -H "X-Auth-Token: $token" -H 'Expect:' -F "attachment=@$f_big" "$upload_url"
 # A sparse file's first read fills the page cache with fresh pages, which is slow on a VM: not what is measured.
-cat "$f_big2" > /dev/null
+cat "$f_mid" > /dev/null
 upload "$work/logs/warmup-attach.log" "$work/reports/warmup.json" -Dworklink.serverId=codearts-token \
   -Dworklink.files="$f_small"
 admin POST /__sandbox/reset >/dev/null
@@ -176,53 +193,81 @@ row() { rows+=("| $1 | $2 | $3 | $4 | $5 | $6 | **$7** |"); }
 verdict() { awk "BEGIN { exit !($1) }" && echo PASS || echo MISS; }
 
 # ---------------------------------------------------------------------------------------------------------------
-echo "==> 1. Throughput: $big_label to the sandbox, worklink:attach against curl -F, alternating, $throughput_runs runs each"
-plugin_rates=""; curl_rates=""; plugin_times=""; curl_times=""; plugin_busy=""; curl_busy=""
-for run in $(seq 1 $throughput_runs); do
-  admin POST /__sandbox/reset >/dev/null
-  report="$work/reports/throughput-$run.json"
-  opts=""
-  if [ "${BENCH_PROFILE:-0}" = 1 ]; then
-    opts="-XX:StartFlightRecording=filename=$work/throughput-$run.jfr,settings=profile"
-  fi
-  s0=$(sandbox_cpu)
-  MAVEN_OPTS="$opts" upload "$work/logs/throughput-plugin-$run.log" "$report" -Dworklink.serverId=codearts-token \
-    -Dworklink.files="$f_big" -Dworklink.maxFileSize=2GB
-  [ "$(uploaded_count "$report")" = 1 ] || { echo "The plugin did not upload the file: $report" >&2; exit 1; }
-  bytes=$(json_field "$report" bytesSent); seconds=$(json_field "$report" transferSeconds)
-  rate=$(calc "%.1f" "$bytes / $seconds / 1048576")
-  plugin_rates="$plugin_rates $rate"; plugin_times="$plugin_times $(calc "%.2f" "$seconds")"
-  plugin_busy="$plugin_busy $(calc "%.0f%%" "($(sandbox_cpu) - $s0) / $seconds * 100")"
-
-  admin POST /__sandbox/reset >/dev/null
-  # Expect: off, as HttpClient sends the body at once too (no 100-continue round trip)
-  s0=$(sandbox_cpu)
-  out=$(curl -sS -f -o /dev/null -H "X-Auth-Token: $token" -H 'Expect:' -F "attachment=@$f_big" \
-    -w '%{size_upload} %{time_total}' "$upload_url")
-  crate=$(echo "$out" | awk '{ printf "%.1f", $1 / $2 / 1048576 }')
-  curl_rates="$curl_rates $crate"; curl_times="$curl_times $(echo "$out" | awk '{ printf "%.2f", $2 }')"
-  curl_busy="$curl_busy $(calc "%.0f%%" "($(sandbox_cpu) - $s0) / $(echo "$out" | awk '{ print $2 }') * 100")"
-  echo "    run $run: plugin $rate MiB/s (${seconds}s), curl $crate MiB/s ($(echo "$out" | awk '{ print $2 }')s)"
+echo "==> 1. Throughput as the server sees it: $mid_label, worklink:attach against curl -F, alternating, $throughput_runs runs each, on the Java sandbox and on the Python receiver"
+# Each receiver times a request from its parsed headers to its last body byte (the sandbox's bodyNanos, the Python
+# receiver's bodyNanos): what a service sees of an upload, whatever the client's own clock says. The Python receiver
+# also records the CPU each thread of the Maven JVM used in that window (its /__receiver/watch); curl's CPU is its
+# whole process (/usr/bin/time), which is nothing but the transfer.
+sandbox_body_seconds() { admin GET /__sandbox/record | grep -oE '"bodyNanos" *: *[0-9]+' | grep -oE '[0-9]+$' | sort -n | tail -1 | awk '{ printf "%.3f", $1 / 1e9 }'; }
+receiver_last() { # receiver_last FIELD: bodySeconds or clientCpu of the last request the Python receiver recorded
+  curl -sS -f "$receiver_url/__receiver/record" | python3 -c "import json, sys
+r = json.load(sys.stdin)[-1]
+print('%.3f' % (r['bodyNanos'] / 1e9) if '$1' == 'bodySeconds' else '%.2f' % sum(r.get('clientThreadCpu', {}).values()))"
+}
+declare -A served_plugin served_curl served_transfer cpu_plugin cpu_curl
+for target in sandbox receiver; do
+  served_plugin[$target]=""; served_curl[$target]=""; served_transfer[$target]=""; cpu_plugin[$target]=""; cpu_curl[$target]=""
 done
-# Not part of the figure: two files one after the other in one Maven JVM, to tell a fixed start-up cost (the JVM's
-# first upload runs cold code while its JIT compiles) from a per-byte one (the second upload runs warm).
-admin POST /__sandbox/reset >/dev/null
-report="$work/reports/throughput-warm.json"
-upload "$work/logs/throughput-warm.log" "$report" -Dworklink.serverId=codearts-token -Dworklink.parallelUploads=1 \
-  -Dworklink.files="$f_big,$f_big2" -Dworklink.maxFileSize=2GB
-[ "$(uploaded_count "$report")" = 2 ] || { echo "The plugin did not upload both files: $report" >&2; exit 1; }
-warm=$(paste -d' ' <(json_field "$report" bytesSent) <(json_field "$report" transferSeconds) \
-  | awk '{ printf "%s%.1f MiB/s (%.2f s)", (NR > 1 ? ", then " : ""), $1 / $2 / 1048576, $2 }')
-echo "    one JVM, two files in a row: $warm"
-p=$(echo "$plugin_rates" | median); c=$(echo "$curl_rates" | median)
-ratio=$(calc "%.2f" "$p / $c")
-row 1 "Throughput, one $big_label file over loopback (token mode)" "plugin ≥ 0.9 × curl, medians of $throughput_runs" \
-  "plugin **$p MiB/s** (runs:$plugin_rates)" "curl -F **$c MiB/s** (runs:$curl_rates)" "$ratio ×" "$(verdict "$ratio >= 0.9")"
-details+=("- Throughput: plugin = bytesSent / transferSeconds of its report item (the whole multipart request, connection to response);"
-  "  curl = size_upload / time_total (same endpoint, same token, \`-H 'Expect:'\`). Seconds: plugin$plugin_times; curl$curl_times."
-  "  curl's figure is also the sandbox's ceiling: the sandbox parses and SHA-256-hashes every byte. Its CPU over"
-  "  the transfer time (100% = one core busy): plugin runs$plugin_busy; curl runs$curl_busy."
-  "  Diagnostic, not in the figure: one \`mvn\` uploading two $big_label files in a row: $warm.")
+for target in sandbox receiver; do
+  if [ $target = sandbox ]; then target_url="$url"; else target_url="$receiver_url"; fi
+  for run in $(seq 1 $throughput_runs); do
+    admin POST /__sandbox/reset >/dev/null; curl -sS -f -X POST "$receiver_url/__receiver/reset" >/dev/null
+    report="$work/reports/throughput-$target-$run.json"; log="$work/logs/throughput-$target-plugin-$run.log"
+    opts=""
+    if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+      opts="-XX:StartFlightRecording=filename=$work/throughput-$target-$run.jfr,settings=profile"
+    fi
+    # In the background, to tell the Python receiver which process to watch (mvn execs the JVM: $! is its pid).
+    MAVEN_OPTS="$opts" "$mvn" -B -ntp -s "$bench/settings.xml" -Dsandbox.url="$target_url" \
+      -f "$bench/projects/upload/pom.xml" worklink:attach -Dworklink.reportFile="$report" -Dworklink.skipExisting=false \
+      -Dworklink.serverId=codearts-token -Dworklink.parallelUploads=1 -Dworklink.files="$f_mid" -Dworklink.maxFileSize=2GB \
+      > "$log" 2>&1 &
+    jvm=$!
+    curl -sS -f -X POST "$receiver_url/__receiver/watch?pid=$jvm" >/dev/null
+    wait $jvm || { tail -40 "$log" >&2; echo "A benchmark build failed; its log: $log" >&2; exit 1; }
+    curl -sS -f -X POST "$receiver_url/__receiver/watch" >/dev/null
+    [ "$(uploaded_count "$report")" = 1 ] || { echo "The plugin did not upload the file: $report" >&2; exit 1; }
+    if [ $target = sandbox ]; then p=$(sandbox_body_seconds); else p=$(receiver_last bodySeconds); cpu_plugin[$target]="${cpu_plugin[$target]} $(receiver_last clientCpu)"; fi
+    served_plugin[$target]="${served_plugin[$target]} $p"
+    served_transfer[$target]="${served_transfer[$target]} $(calc "%.3f" "$(json_field "$report" transferSeconds)")"
+
+    admin POST /__sandbox/reset >/dev/null; curl -sS -f -X POST "$receiver_url/__receiver/reset" >/dev/null
+    # Expect: off, as HttpClient sends the body at once too (no 100-continue round trip)
+    /usr/bin/time -f '%U %S' -o "$work/logs/throughput-$target-curl-$run.time" \
+      curl -sS -f -o /dev/null -H "X-Auth-Token: $token" -H 'Expect:' -F "attachment=@$f_mid" \
+      "$target_url/v1/ipdprojectservice/projects/$project_id/issues/$issue_id/attachments/upload"
+    if [ $target = sandbox ]; then c=$(sandbox_body_seconds); else c=$(receiver_last bodySeconds); fi
+    served_curl[$target]="${served_curl[$target]} $c"
+    cpu_curl[$target]="${cpu_curl[$target]} $(awk '{ printf "%.2f", $1 + $2 }' "$work/logs/throughput-$target-curl-$run.time")"
+    echo "    $target, run $run: plugin ${p} s, curl ${c} s (load $(cut -d' ' -f1 /proc/loadavg))"
+  done
+done
+gib_of_mid=$(calc "%.6f" "$mid / 1073741824")
+for target in sandbox receiver; do
+  p=$(echo "${served_plugin[$target]}" | median); c=$(echo "${served_curl[$target]}" | median)
+  ratio=$(calc "%.2f" "$c / $p")
+  if [ $target = sandbox ]; then
+    row 1a "Throughput as the server sees it: one $mid_label file, the Java sandbox (token mode, parallelUploads=1)" \
+      "plugin ≥ 0.9 × curl, medians of $throughput_runs" \
+      "plugin **$(calc "%.0f" "$mid / $p / 1e6") MB/s** ($p s)" "curl -F **$(calc "%.0f" "$mid / $c / 1e6") MB/s** ($c s)" \
+      "$ratio ×" "$(verdict "$ratio >= 0.9")"
+  else
+    pc=$(echo "${cpu_plugin[$target]}" | median); cc=$(echo "${cpu_curl[$target]}" | median)
+    row 1b "Throughput as the server sees it: one $mid_label file, a Python receiver (bench/receiver.py)" \
+      "plugin ≥ 0.9 × curl, medians of $throughput_runs" \
+      "plugin **$(calc "%.0f" "$mid / $p / 1e6") MB/s** ($p s); CPU $(calc "%.2f" "$pc / $gib_of_mid") s/GiB" \
+      "curl -F **$(calc "%.0f" "$mid / $c / 1e6") MB/s** ($c s); CPU $(calc "%.2f" "$cc / $gib_of_mid") s/GiB" \
+      "$ratio ×" "$(verdict "$ratio >= 0.9")"
+  fi
+done
+details+=("- Throughput (1a, 1b): seconds from the receiver's parsed request headers to the last body byte it read, per run"
+  "  (plugin and curl alternating): Java sandbox: plugin${served_plugin[sandbox]}; curl${served_curl[sandbox]}."
+  "  Python receiver: plugin${served_plugin[receiver]}; curl${served_curl[receiver]}. MB/s = $mid bytes / the median."
+  "  The plugin's own transferSeconds (connection to response) in the same runs: sandbox${served_transfer[sandbox]};"
+  "  receiver${served_transfer[receiver]}. CPU seconds per run: plugin = every thread of the Maven JVM between the"
+  "  Python receiver's headers and last byte${cpu_plugin[receiver]}; curl = the whole curl process${cpu_curl[receiver]}"
+  "  (against the sandbox:${cpu_curl[sandbox]}). s/GiB = the median / $gib_of_mid GiB. The sandbox parses and SHA-256-hashes"
+  "  every byte it reads, 8 KiB a read; the Python receiver only reads, 1 MiB a read.")
 
 # ---------------------------------------------------------------------------------------------------------------
 echo "==> 2. Memory: peak RSS of the Maven JVM (MAVEN_OPTS=-Xmx64m) uploading $small_label and $big_label"

@@ -39,7 +39,7 @@ final class StreamedFileEntity extends AbstractHttpEntity {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        StreamedFileBody.copy(file, out, progress);
+        StreamedFileBody.copy(file, length, out, progress);
     }
 
     @Override

@@ -22,7 +22,10 @@ import java.util.Map;
  * @param authenticatedAs who the request authenticated as: "token:sandbox-user" (an issued token), "token:ready"
  *                        (the ready token), "aksk:SANDBOXAK00000000001", "password:sandbox-user" (IAM); else null
  * @param requestId       the X-Request-Id the sandbox answered with
+ * @param bodyNanos       nanoseconds from the request's parsed headers (when the JDK server hands the request over) to
+ *                        its last body byte read: an upload's time as the server sees it, which bench/run.sh compares
+ *                        between clients (for a request without a body, the time to find it empty)
  */
 public record RecordedRequest(long seq, String method, String path, String query, Map<String, String> headers,
         List<RecordedPart> parts, long bodySize, String bodySha256, String jsonBody, int status, String connection,
-        String authenticatedAs, String requestId) {}
+        String authenticatedAs, String requestId, long bodyNanos) {}

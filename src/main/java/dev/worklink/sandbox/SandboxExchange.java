@@ -55,6 +55,7 @@ final class SandboxExchange {
     private List<MultipartStream.Part> parts = List.of();
     private String multipartProblem;
     private long bodySize;
+    private long bodyNanos;
     private String bodySha256;
     private byte[] smallBody;
     private byte[] head = new byte[0];
@@ -160,6 +161,7 @@ final class SandboxExchange {
             }
             bodySha256 = in.sha == null ? null : in.sha.hex();
         } finally {
+            bodyNanos = System.nanoTime() - startNanos;
             bodySize = in.count;
             if (in.sha != null) {
                 in.sha.close();
@@ -417,7 +419,7 @@ final class SandboxExchange {
         String jsonBody = smallBody != null && type != null && type.toLowerCase(Locale.ROOT).contains("json")
                 ? withoutSecrets(new String(smallBody, StandardCharsets.UTF_8)) : null;
         return new RecordedRequest(seq, method(), rawPath(), rawQuery(), shown, parts.stream().map(MultipartStream.Part::recorded).toList(),
-                bodySize, bodySha256, jsonBody, status, connection(), authenticatedAs, requestId);
+                bodySize, bodySha256, jsonBody, status, connection(), authenticatedAs, requestId, bodyNanos);
     }
 
     /** One human line: {@code POST /path -> 200 attachment demo.jar 1234 bytes sha256 ab12cd34ef56… (12 ms)}. */

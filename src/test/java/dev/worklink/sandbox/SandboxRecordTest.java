@@ -56,6 +56,19 @@ class SandboxRecordTest extends SandboxFixture {
     }
 
     @Test
+    void anUploadIsTimedFromItsHeadersToItsLastByteWithinTheTimeTheClientWaited() throws Exception {
+        Path f = file("a.bin", 900);
+
+        long before = System.nanoTime();
+        client.execute(upload(IPD_UPLOAD, "attachment", f), readyToken());
+        long clientNanos = System.nanoTime() - before;
+
+        RecordedRequest r = sandbox.records().get(0);
+        assertThat(r.bodySize()).isGreaterThan(900);
+        assertThat(r.bodyNanos()).isPositive().isLessThanOrEqualTo(clientNanos);
+    }
+
+    @Test
     void seqIncreasesInArrivalOrder() throws Exception {
         for (int i = 0; i < 3; i++) {
             get("/v9/nothing");
