@@ -14,7 +14,7 @@ import java.util.Objects;
  * it again once, however many threads noticed. A login the service refused is not tried again in the same build:
  * repeating it would only be refused again, and with passwords would count towards locking the user out.
  */
-public abstract class CachedCredential {
+public abstract class CachedCredential implements AutoCloseable {
 
     /** What one login returned: the credential and when it stops being valid. */
     public record Obtained(String value, Instant expiresAt) {}
@@ -47,6 +47,14 @@ public abstract class CachedCredential {
     /** How many times the login service gave a credential. */
     public final synchronized int fetches() {
         return fetches;
+    }
+
+    /** Forgets the credential at the build's end: nothing obtained in one build is handed to the next. */
+    @Override
+    public final synchronized void close() {
+        value = null;
+        expiresAt = Instant.MIN;
+        refused = null;
     }
 
     /** A valid credential, obtained if there is none yet or it is about to expire; null in a dry run. */

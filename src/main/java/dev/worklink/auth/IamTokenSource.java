@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.worklink.http.BuildScope;
 
 /**
  * Obtains an IAM user token with a password ({@code POST /v3/auth/tokens}) and keeps it for the whole build:
@@ -23,7 +22,6 @@ public final class IamTokenSource extends CachedCredential {
     /** Tokens live 24 hours. */
     static final Duration LIFETIME = Duration.ofHours(24);
 
-    private static final Map<Key, IamTokenSource> SHARED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Key(URI iamEndpoint, String user, String domain, String region, String passwordHash) {}
@@ -43,15 +41,10 @@ public final class IamTokenSource extends CachedCredential {
         this.region = region;
     }
 
-    /** The token source of this process for these credentials, created on first use. */
-    public static IamTokenSource shared(URI iamEndpoint, String user, String password, String domain, String region) {
+    /** The build's token source for these credentials, created on first use. */
+    public static IamTokenSource shared(BuildScope build, URI iamEndpoint, String user, String password, String domain, String region) {
         Key key = new Key(iamEndpoint, user, domain, region, AkSkSigner.sha256Hex(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return SHARED.computeIfAbsent(key, k -> new IamTokenSource(iamEndpoint, user, password, domain, region, Clock.systemUTC()));
-    }
-
-    /** Forgets every shared token (tests only). */
-    static void clearShared() {
-        SHARED.clear();
+        return build.shared(key, IamTokenSource.class, () -> new IamTokenSource(iamEndpoint, user, password, domain, region, Clock.systemUTC()));
     }
 
     public String user() {

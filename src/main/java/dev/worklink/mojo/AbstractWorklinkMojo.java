@@ -12,11 +12,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -80,14 +80,28 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     @Parameter(property = "worklink.reportFile")
     protected File reportFile;
 
+    /**
+     * Keyless CI: the audience of the ID token this plugin asks GitHub Actions for, when the {@code oidc} server has neither
+     * {@code <idTokenFile>} nor {@code <idTokenEnv>}. Set it to the client id of the IAM identity provider. When not set,
+     * GitHub's default audience (the URL of the repository owner) is asked for.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.idTokenAudience")
+    protected String idTokenAudience;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    @Component
+    @Inject
     protected SettingsDecrypter settingsDecrypter;
+
+    /** What this build shares across goals and modules (clients, tokens); closed when the build ends. */
+    @Inject
+    protected WorklinkBuild build;
 
     private Log coreLog;
 
@@ -143,12 +157,8 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     }
 
     protected ServiceClient serviceClient(HttpSettings settings) {
-        return new ServiceClient(() -> SharedHttpClients.get(settings, userAgent()), settings, coreLog(), dev.worklink.http.Sleeper.REAL);
-    }
-
-    private String userAgent() {
-        String version = getClass().getPackage().getImplementationVersion();
-        return "worklink-maven-plugin/" + (version == null ? "dev" : version);
+        return new ServiceClient(() -> SharedHttpClients.get(build.scope(), settings, dev.worklink.http.UserAgent.VALUE), settings, coreLog(),
+                dev.worklink.http.Sleeper.REAL);
     }
 
     /** The server id in use: the parameter, else the goal's default. */
@@ -189,12 +199,22 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected RequestAuthenticator codeArtsAuth(ServerEntry server, String id, String regionValue, ServiceClient client)
             throws MojoFailureException {
         try {
-            RequestAuthenticator auth = CodeArtsCredentials.resolve(server, id, regionValue, System.getenv(), client);
+            RequestAuthenticator auth = CodeArtsCredentials.resolve(build.scope(), server, id, regionValue, credentialContext(), client);
             getLog().info("Credentials: " + auth.describe());
             return auth;
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /**
+     * The environment, the home directory, the directory the build started in (relative token file paths are read from
+     * it, also in a Maven daemon whose own working directory is another) and {@code idTokenAudience}.
+     */
+    private dev.worklink.auth.CredentialContext credentialContext() {
+        String root = session.getExecutionRootDirectory();
+        return new dev.worklink.auth.CredentialContext(System.getenv(), Path.of(System.getProperty("user.home")),
+                root == null ? null : Path.of(root), idTokenAudience);
     }
 
     /** A checked CodeArts connection: where calls go, the client they go through, and the credentials they carry. */

@@ -109,7 +109,7 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
         SuperOfficeAuthenticator auth = null;
         if (so != null) {
             try {
-                auth = SuperOfficeCredentials.resolve(server, serverKey, so, client);
+                auth = SuperOfficeCredentials.resolve(build.scope(), server, serverKey, so, client);
             } catch (CredentialsException e) {
                 check.fail(e.getMessage());
             }

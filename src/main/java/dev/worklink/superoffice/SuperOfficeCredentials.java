@@ -22,12 +22,13 @@ public final class SuperOfficeCredentials {
     private SuperOfficeCredentials() {}
 
     /**
+     * @param build       what the build shares (one ticket per system user)
      * @param server      the decrypted server named by {@code serverId}, or null when settings.xml has none
      * @param serverId    the id that was looked up, for messages
      * @param endpoint    the API the credentials are for (Online or on-site)
      * @param loginClient the client a system user's login call goes through
      */
-    public static SuperOfficeAuthenticator resolve(ServerEntry server, String serverId, SuperOfficeEndpoint endpoint,
+    public static SuperOfficeAuthenticator resolve(dev.worklink.http.BuildScope build, ServerEntry server, String serverId, SuperOfficeEndpoint endpoint,
             ServiceClient loginClient) throws CredentialsException {
         if (server == null) {
             throw new CredentialsException("No SuperOffice credentials: settings.xml has no <server> with id '" + serverId
@@ -60,7 +61,7 @@ public final class SuperOfficeCredentials {
                 return SuperOfficeAuthenticator.bearer(server.password().trim(), appToken, serverId, source);
             case SYSTEM_USER:
             default:
-                return systemUser(server, serverId, endpoint, loginClient, where, appToken);
+                return systemUser(build, server, serverId, endpoint, loginClient, where, appToken);
         }
     }
 
@@ -86,7 +87,7 @@ public final class SuperOfficeCredentials {
         return scheme;
     }
 
-    private static SuperOfficeAuthenticator systemUser(ServerEntry server, String serverId, SuperOfficeEndpoint endpoint,
+    private static SuperOfficeAuthenticator systemUser(dev.worklink.http.BuildScope build, ServerEntry server, String serverId, SuperOfficeEndpoint endpoint,
             ServiceClient loginClient, String where, String appToken) throws CredentialsException {
         SuperOfficeScheme scheme = SuperOfficeScheme.SYSTEM_USER;
         String systemUserToken = server.config("systemUserToken");
@@ -98,7 +99,7 @@ public final class SuperOfficeCredentials {
         require(keyFile, where, scheme, "<configuration><privateKey> (the path of the application's PEM RSA private key file)");
         RSAPrivateKey key = privateKey(keyFile, where);
         URI login = loginEndpoint(server.config("loginEndpoint"), endpoint, where);
-        SystemUserTicketSource tickets = SystemUserTicketSource.shared(login, contextIdentifier, systemUserToken, appToken, key);
+        SystemUserTicketSource tickets = SystemUserTicketSource.shared(build, login, contextIdentifier, systemUserToken, appToken, key);
         return SuperOfficeAuthenticator.systemUser(tickets, loginClient, appToken, keyFile, serverId, server.source());
     }
 

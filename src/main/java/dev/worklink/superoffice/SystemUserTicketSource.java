@@ -26,7 +26,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Obtains the ticket of a SuperOffice Online system user and keeps it for the whole build: every goal and module
@@ -52,7 +51,6 @@ public final class SystemUserTicketSource extends CachedCredential {
     /** Tickets live 6 hours. */
     static final Duration LIFETIME = Duration.ofHours(6);
 
-    private static final Map<Key, SystemUserTicketSource> SHARED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Secrets enter the key only as hashes. */
@@ -74,19 +72,15 @@ public final class SystemUserTicketSource extends CachedCredential {
         this.privateKey = privateKey;
     }
 
-    /** The ticket source of this process for this system user, created on first use. */
-    public static SystemUserTicketSource shared(URI loginEndpoint, String contextIdentifier, String systemUserToken, String appToken,
+    /** The build's ticket source for this system user, created on first use. */
+    public static SystemUserTicketSource shared(dev.worklink.http.BuildScope build, URI loginEndpoint, String contextIdentifier, String systemUserToken, String appToken,
             PrivateKey privateKey) {
         Key key = new Key(loginEndpoint, contextIdentifier, sha256Hex(systemUserToken.getBytes(StandardCharsets.UTF_8)),
                 sha256Hex(appToken.getBytes(StandardCharsets.UTF_8)), sha256Hex(privateKey.getEncoded()));
-        return SHARED.computeIfAbsent(key, k -> new SystemUserTicketSource(loginEndpoint, contextIdentifier, systemUserToken,
+        return build.shared(key, SystemUserTicketSource.class, () -> new SystemUserTicketSource(loginEndpoint, contextIdentifier, systemUserToken,
                 appToken, privateKey, Clock.systemUTC()));
     }
 
-    /** Forgets every shared ticket (tests only). */
-    static void clearShared() {
-        SHARED.clear();
-    }
 
     public URI loginEndpoint() {
         return loginEndpoint;

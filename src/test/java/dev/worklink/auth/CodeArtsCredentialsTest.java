@@ -1,5 +1,6 @@
 package dev.worklink.auth;
 
+import dev.worklink.http.BuildScope;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CodeArtsCredentialsTest {
 
+    /** One build's shared state, new for every test. */
+    private BuildScope build = new BuildScope();
+
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -37,7 +41,7 @@ class CodeArtsCredentialsTest {
 
     @BeforeEach
     void setUp() {
-        IamTokenSource.clearShared();
+        build = new BuildScope();
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
     }
 
@@ -67,9 +71,9 @@ class CodeArtsCredentialsTest {
         server.stubFor(post("/v1/ipdprojectservice/upload").withHeader("X-Auth-Token", equalTo("tok-1")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
         // module A, goal link; module B, goal attach: each resolves its credentials and builds its client anew
-        RequestAuthenticator linkAuth = CodeArtsCredentials.resolve(passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
+        RequestAuthenticator linkAuth = CodeArtsCredentials.resolve(build, passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
         goalClient().execute(ServiceRequest.json("POST", URI.create(server.baseUrl() + "/v3/plan/p/x/issue"), "[1]".getBytes(), "link"), linkAuth);
-        RequestAuthenticator attachAuth = CodeArtsCredentials.resolve(passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
+        RequestAuthenticator attachAuth = CodeArtsCredentials.resolve(build, passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
         goalClient().execute(ServiceRequest.json("POST", URI.create(server.baseUrl() + "/v1/ipdprojectservice/upload"), "{}".getBytes(), "attach"), attachAuth);
 
         server.verify(1, postRequestedFor(urlPathEqualTo("/v3/auth/tokens")));
@@ -87,7 +91,7 @@ class CodeArtsCredentialsTest {
         server.stubFor(post("/call").withHeader("X-Auth-Token", equalTo("expired")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: token expired\"}")));
         server.stubFor(post("/call").withHeader("X-Auth-Token", equalTo("fresh")).willReturn(aResponse().withStatus(200).withBody("{}")));
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
 
         int status = goalClient().execute(ServiceRequest.json("POST", URI.create(server.baseUrl() + "/call"), "{}".getBytes(), "call"), auth).status();
 
@@ -100,7 +104,7 @@ class CodeArtsCredentialsTest {
     void aWrongPasswordFailsWithIamsOwnWordsAndNoSecret() throws Exception {
         server.stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong.\",\"title\":\"Unauthorized\"}}")));
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
 
         assertThatThrownBy(() -> goalClient().execute(ServiceRequest.json("POST", URI.create(server.baseUrl() + "/call"), "{}".getBytes(), "call"), auth))
                 .hasMessageContaining("get an IAM token for user 'ci-user'").hasMessageContaining("The username or password is wrong.")
@@ -111,7 +115,7 @@ class CodeArtsCredentialsTest {
     void aRefusedPasswordIsNotTriedAgainSoTheUserIsNotLockedOut() throws Exception {
         server.stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong.\"}}")));
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, passwordServer(), "codearts", "cn-north-4", Map.of(), goalClient());
         ServiceRequest call = ServiceRequest.json("POST", URI.create(server.baseUrl() + "/call"), "{}".getBytes(), "call");
 
         for (int i = 0; i < 3; i++) {
@@ -123,7 +127,7 @@ class CodeArtsCredentialsTest {
 
     @Test
     void withoutAServerTheSdkEnvironmentVariablesGiveAkSk() throws Exception {
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(null, "codearts", null,
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", null,
                 Map.of("HUAWEICLOUD_SDK_AK", "AKFROMENV0000000", "HUAWEICLOUD_SDK_SK", "sk-from-env"), goalClient());
 
         assertThat(auth).isInstanceOf(AkSkSigner.class);
@@ -132,7 +136,7 @@ class CodeArtsCredentialsTest {
 
     @Test
     void withNeitherServerNorEnvironmentTheMessageSaysWhatToAdd() {
-        assertThatThrownBy(() -> CodeArtsCredentials.resolve(null, "codearts", null, Map.of(), goalClient()))
+        assertThatThrownBy(() -> CodeArtsCredentials.resolve(build, null, "codearts", null, Map.of(), goalClient()))
                 .isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("no <server> with id 'codearts'").hasMessageContaining("HUAWEICLOUD_SDK_AK");
     }
@@ -140,14 +144,14 @@ class CodeArtsCredentialsTest {
     @Test
     void passwordModeWithoutADomainNamesTheMissingElement() {
         ServerEntry noDomain = new ServerEntry("codearts", "u", "p", Map.of(), "server 'codearts' in Maven settings");
-        assertThatThrownBy(() -> CodeArtsCredentials.resolve(noDomain, "codearts", "cn-north-4", Map.of(), goalClient()))
+        assertThatThrownBy(() -> CodeArtsCredentials.resolve(build, noDomain, "codearts", "cn-north-4", Map.of(), goalClient()))
                 .hasMessageContaining("<configuration><domain>");
     }
 
     @Test
     void tokenModeSendsTheTokenAsXAuthToken() throws Exception {
         ServerEntry token = new ServerEntry("codearts", null, "ready-token-value", Map.of("auth", "token"), "server 'codearts' in Maven settings");
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(token, "codearts", null, Map.of(), goalClient());
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, token, "codearts", null, Map.of(), goalClient());
 
         assertThat(auth.headersFor(ServiceRequest.get(URI.create("http://h/x"), "x"))).containsEntry("X-Auth-Token", "ready-token-value");
         assertThat(auth.describe()).doesNotContain("ready-token-value");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklink.auth.CodeArtsCredentials;
+import dev.worklink.http.BuildScope;
 import dev.worklink.auth.IamTokenAuthenticator;
 import dev.worklink.auth.IamTokenSource;
 import dev.worklink.codearts.AttachmentOutcome;
@@ -25,7 +26,7 @@ class CredentialsAgainstTheSandboxTest extends SandboxFixture {
 
     @Test
     void theSdkEnvironmentKeysSignRequestsTheSandboxAccepts() throws Exception {
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(null, "codearts", "cn-north-4", Map.of(
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(new BuildScope(), null, "codearts", "cn-north-4", Map.of(
                 CodeArtsCredentials.ENV_AK, SandboxCredentials.ACCESS_KEY, CodeArtsCredentials.ENV_SK, SandboxCredentials.SECRET_KEY), client);
 
         int status = client.execute(ServiceRequest.get(uri(IPD_LIST), "list"), auth).status();
@@ -36,7 +37,7 @@ class CredentialsAgainstTheSandboxTest extends SandboxFixture {
 
     @Test
     void theSdkEnvironmentSecretKeyIsTheOneThatSigns() throws Exception {
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(null, "codearts", "cn-north-4", Map.of(
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(new BuildScope(), null, "codearts", "cn-north-4", Map.of(
                 CodeArtsCredentials.ENV_AK, SandboxCredentials.ACCESS_KEY, CodeArtsCredentials.ENV_SK, "another-secret-key"), client);
 
         assertThatThrownBy(() -> client.execute(ServiceRequest.get(uri(IPD_LIST), "list"), auth))
@@ -45,7 +46,7 @@ class CredentialsAgainstTheSandboxTest extends SandboxFixture {
 
     @Test
     void parallelUploadsThatAllGet401RefreshTheTokenOnce() throws Exception {
-        IamTokenSource tokens = IamTokenSource.shared(URI.create(sandbox.url()), SandboxCredentials.IAM_USER, SandboxCredentials.IAM_PASSWORD,
+        IamTokenSource tokens = IamTokenSource.shared(new BuildScope(), URI.create(sandbox.url()), SandboxCredentials.IAM_USER, SandboxCredentials.IAM_PASSWORD,
                 SandboxCredentials.IAM_DOMAIN, "cn-north-4");
         IamTokenAuthenticator auth = new IamTokenAuthenticator(tokens, client, "test");
         tokens.token(client);

@@ -1,5 +1,6 @@
 package dev.worklink.sandbox;
 
+import dev.worklink.http.BuildScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SandboxSuperOfficeTest extends SandboxFixture {
+
+    /** One build's shared state, new for every test. */
+    private BuildScope build = new BuildScope();
 
     static final String ON_SITE_IMAGE = "/SuperOffice/api/v1/Project/4711/Image";
     static final String ONLINE_IMAGE = "/Cust12345/api/v1/Project/4711/Image";
@@ -318,7 +322,7 @@ class SandboxSuperOfficeTest extends SandboxFixture {
                 "appToken", SuperOfficeSandboxCredentials.APP_TOKEN, "privateKey", key.toString(), "loginEndpoint", sandbox.url() + "/Login"),
                 "server 'superoffice' in Maven settings");
         SuperOfficeEndpoint endpoint = SuperOfficeEndpoint.of(sandbox.url() + "/Cust12345/api/");
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(server, "superoffice", endpoint, client);
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, server, "superoffice", endpoint, client);
         Path png = Files.write(dir.resolve("logo.png"), PNG);
 
         EntityImage.Saved saved = new EntityImage(client, auth, endpoint).save(ImageOwner.PROJECT, 4711, png, "image/png");

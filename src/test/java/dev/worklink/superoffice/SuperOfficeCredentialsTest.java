@@ -1,5 +1,6 @@
 package dev.worklink.superoffice;
 
+import dev.worklink.http.BuildScope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SuperOfficeCredentialsTest {
 
+    /** One build's shared state, new for every test. */
+    private BuildScope build = new BuildScope();
+
     static final SuperOfficeEndpoint ONLINE = SuperOfficeEndpoint.of("https://online.superoffice.com/Cust12345/api");
     static final SuperOfficeEndpoint ON_SITE = SuperOfficeEndpoint.of("https://crm.example.com/SuperOffice/api");
     static final String APP_TOKEN = "app-token-0123456789abcdef";
@@ -39,7 +43,7 @@ class SuperOfficeCredentialsTest {
 
     @BeforeEach
     void setUp() {
-        SystemUserTicketSource.clearShared();
+        build = new BuildScope();
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
         client = new ServiceClient(http, HttpSettings.defaults(), Log.NONE, d -> {});
     }
@@ -63,7 +67,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void aUsernameMeansBasicWithUserAndPasswordEncoded() throws Exception {
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(server("so-user", "so-password"), "superoffice", ON_SITE, client);
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, server("so-user", "so-password"), "superoffice", ON_SITE, client);
 
         assertThat(auth.scheme()).isEqualTo(SuperOfficeScheme.BASIC);
         // base64("so-user:so-password")
@@ -73,7 +77,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void basicSendsTheAppTokenWhenTheServerHasOne() throws Exception {
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, 
                 server("so-user", "so-password", "scheme", "Basic", "appToken", APP_TOKEN), "superoffice", ON_SITE, client);
 
         assertThat(headers(auth)).containsEntry("SO-AppToken", APP_TOKEN).containsKey("Authorization");
@@ -81,7 +85,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void soTicketSendsThePasswordAsTheTicketWithTheAppToken() throws Exception {
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, 
                 server(null, "7T:dGlja2V0LTEyMw==", "scheme", "SOTicket", "appToken", APP_TOKEN), "superoffice", ONLINE, client);
 
         assertThat(headers(auth)).containsExactly(
@@ -91,7 +95,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void bearerSendsThePasswordAsTheAccessTokenWithTheAppToken() throws Exception {
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, 
                 server(null, "eyJhY2Nlc3MiOiJ0b2tlbiJ9", "scheme", "bearer", "appToken", APP_TOKEN), "superoffice", ONLINE, client);
 
         assertThat(auth.scheme()).isEqualTo(SuperOfficeScheme.BEARER);
@@ -101,7 +105,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void onSiteTicketsAndTokensNeedNoAppToken() throws Exception {
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, 
                 server(null, "7T:abc", "scheme", "SOTicket"), "superoffice", ON_SITE, client);
 
         assertThat(headers(auth)).containsExactly(Map.entry("Authorization", "SOTicket 7T:abc"));
@@ -109,7 +113,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void basicIsRefusedForAnOnlineHostBeforeAnyCall() {
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(server("so-user", "so-password"), "superoffice", ONLINE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, server("so-user", "so-password"), "superoffice", ONLINE, client))
                 .isInstanceOf(CredentialsException.class)
                 .hasMessage("The server 'superoffice' in Maven settings uses Basic authentication, which SuperOffice Online refuses; the "
                         + "endpoint https://online.superoffice.com/Cust12345/api is SuperOffice Online (*.superoffice.com). Basic is for "
@@ -120,7 +124,7 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void onlineTicketsNeedTheAppToken() {
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(server(null, "7T:abc", "scheme", "SOTicket"), "superoffice", ONLINE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, server(null, "7T:abc", "scheme", "SOTicket"), "superoffice", ONLINE, client))
                 .isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("uses <scheme>SOTicket</scheme> with SuperOffice Online")
                 .hasMessageContaining("add <configuration><appToken>")
@@ -129,14 +133,14 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void aServerWithNeitherUsernameNorSchemeSaysWhatToAdd() {
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(server(null, "x"), "superoffice", ON_SITE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, server(null, "x"), "superoffice", ON_SITE, client))
                 .hasMessage("The server 'superoffice' in Maven settings has neither a <username> (Basic authentication) nor a "
                         + "<configuration><scheme> (SOTicket, Bearer or SystemUser); add one (see the README).");
     }
 
     @Test
     void aUsernameWithAnotherSchemeIsAContradiction() {
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(server("so-user", "t", "scheme", "Bearer", "appToken", APP_TOKEN),
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, server("so-user", "t", "scheme", "Bearer", "appToken", APP_TOKEN),
                 "superoffice", ONLINE, client))
                 .hasMessage("The server 'superoffice' in Maven settings has a <username>, which means Basic authentication, and "
                         + "<configuration><scheme>Bearer</scheme>; remove the <username> or the <scheme>.");
@@ -144,14 +148,14 @@ class SuperOfficeCredentialsTest {
 
     @Test
     void anUnknownSchemeListsTheKnownOnes() {
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(server(null, "t", "scheme", "Digest"), "superoffice", ON_SITE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, server(null, "t", "scheme", "Digest"), "superoffice", ON_SITE, client))
                 .hasMessage("The server 'superoffice' in Maven settings has <configuration><scheme>Digest</scheme>; "
                         + "the schemes are Basic, SOTicket, Bearer and SystemUser.");
     }
 
     @Test
     void noServerSaysWhichIdWasLookedFor() {
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(null, "superoffice-prod", ON_SITE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, null, "superoffice-prod", ON_SITE, client))
                 .hasMessageStartingWith("No SuperOffice credentials: settings.xml has no <server> with id 'superoffice-prod' "
                         + "(parameter serverId / worklink.serverId).");
     }
@@ -159,7 +163,7 @@ class SuperOfficeCredentialsTest {
     @Test
     void aSystemUserWithoutItsKeyFileFailsNamingTheSetting() {
         Path missing = dir.resolve("missing.pem");
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(systemUser(missing.toString()), "superoffice", ONLINE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, systemUser(missing.toString()), "superoffice", ONLINE, client))
                 .isInstanceOf(CredentialsException.class)
                 .hasMessage("The server 'superoffice' in Maven settings uses <scheme>SystemUser</scheme>: its <configuration><privateKey> = '"
                         + missing + "' must be the path of a PEM RSA private key file (PKCS#8 -----BEGIN PRIVATE KEY----- or PKCS#1 "
@@ -170,7 +174,7 @@ class SuperOfficeCredentialsTest {
     void aSystemUserWithoutAPrivateKeySettingFailsNamingIt() {
         ServerEntry s = server(null, null, "scheme", "SystemUser", "systemUserToken", "SYS-TOKEN-1", "contextIdentifier", "Cust12345",
                 "appToken", APP_TOKEN);
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(s, "superoffice", ONLINE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, s, "superoffice", ONLINE, client))
                 .hasMessage("The server 'superoffice' in Maven settings uses <scheme>SystemUser</scheme> but has no "
                         + "<configuration><privateKey> (the path of the application's PEM RSA private key file).");
     }
@@ -178,7 +182,7 @@ class SuperOfficeCredentialsTest {
     @Test
     void aKeyFileThatHoldsNoKeyIsRefusedWithoutQuotingIt() throws Exception {
         Path notAKey = Files.writeString(dir.resolve("key.pem"), "secret-looking text, no PEM here");
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(systemUser(notAKey.toString()), "superoffice", ONLINE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, systemUser(notAKey.toString()), "superoffice", ONLINE, client))
                 .hasMessageEndingWith(notAKey + " holds no PEM block (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).")
                 .message().doesNotContain("secret-looking");
     }
@@ -186,7 +190,7 @@ class SuperOfficeCredentialsTest {
     @Test
     void anEncryptedKeyIsRefusedWithAWayOut() throws Exception {
         Path encrypted = TestKeys.writePem(dir.resolve("enc.pem"), "ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(systemUser(encrypted.toString()), "superoffice", ONLINE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, systemUser(encrypted.toString()), "superoffice", ONLINE, client))
                 .hasMessageContaining("holds an encrypted private key; the plugin needs it unencrypted (openssl pkcs8 -topk8 -nocrypt");
     }
 
@@ -196,7 +200,7 @@ class SuperOfficeCredentialsTest {
         Path pkcs1 = TestKeys.writePem(dir.resolve("rsa.pem"), "RSA PRIVATE KEY", pkcs1Of((RSAPrivateCrtKey) keys.getPrivate()));
 
         assertThat(PemPrivateKey.read(pkcs1)).isEqualTo(keys.getPrivate());
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(systemUser(pkcs1.toString()), "superoffice", ONLINE, client);
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, systemUser(pkcs1.toString()), "superoffice", ONLINE, client);
         assertThat(auth.scheme()).isEqualTo(SuperOfficeScheme.SYSTEM_USER);
         assertThat(auth.describe()).isEqualTo("SOTicket ticket of the system user of Cust12345, obtained from https://online.superoffice.com/Login "
                 + "with the system user token, application token and private key " + pkcs1 + " of the server 'superoffice' in Maven settings, with SO-AppToken");
@@ -205,7 +209,7 @@ class SuperOfficeCredentialsTest {
     @Test
     void anOnSiteSystemUserNeedsALoginEndpoint() throws Exception {
         Path key = TestKeys.writePkcs8(dir.resolve("key.pem"), TestKeys.pair());
-        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(systemUser(key.toString()), "superoffice", ON_SITE, client))
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, systemUser(key.toString()), "superoffice", ON_SITE, client))
                 .hasMessageContaining("uses <scheme>SystemUser</scheme>, whose login service is derived from an Online endpoint")
                 .hasMessageContaining("set <configuration><loginEndpoint>");
     }
@@ -224,7 +228,7 @@ class SuperOfficeCredentialsTest {
             for (SuperOfficeEndpoint e : new SuperOfficeEndpoint[] {ONLINE, ON_SITE}) {
                 String text;
                 try {
-                    text = SuperOfficeCredentials.resolve(s, "superoffice", e, client).describe();
+                    text = SuperOfficeCredentials.resolve(build, s, "superoffice", e, client).describe();
                 } catch (CredentialsException ex) {
                     text = ex.getMessage();
                 }

@@ -1,5 +1,6 @@
 package dev.worklink.superoffice;
 
+import dev.worklink.http.BuildScope;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SystemUserTicketSourceTest {
 
+    /** One build's shared state, new for every test. */
+    private BuildScope build = new BuildScope();
+
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -61,7 +65,7 @@ class SystemUserTicketSourceTest {
 
     @BeforeEach
     void setUp() {
-        SystemUserTicketSource.clearShared();
+        build = new BuildScope();
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
         client = new ServiceClient(http, HttpSettings.defaults().withRetries(0), Log.NONE, d -> {});
     }
@@ -126,7 +130,7 @@ class SystemUserTicketSourceTest {
         for (int module = 0; module < 3; module++) {
             // each goal execution resolves its credentials and makes its client anew
             SuperOfficeEndpoint endpoint = SuperOfficeEndpoint.of(server.baseUrl() + "/Cust12345/api");
-            SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(systemUserServer(key), "superoffice", endpoint, client);
+            SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, systemUserServer(key), "superoffice", endpoint, client);
             new EntityImage(client, auth, endpoint).save(ImageOwner.PROJECT, 1, png, "image/png");
         }
 
@@ -167,7 +171,7 @@ class SystemUserTicketSourceTest {
         Path key = TestKeys.writePkcs8(dir.resolve("key.pem"), TestKeys.pair());
         Path png = Files.write(dir.resolve("logo.png"), EntityImageTest.PNG);
         SuperOfficeEndpoint endpoint = SuperOfficeEndpoint.of(server.baseUrl() + "/Cust12345/api");
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(systemUserServer(key), "superoffice", endpoint, client);
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, systemUserServer(key), "superoffice", endpoint, client);
 
         EntityImage.Saved saved = new EntityImage(client, auth, endpoint).save(ImageOwner.PROJECT, 1, png, "image/png");
 
@@ -211,7 +215,7 @@ class SystemUserTicketSourceTest {
         ServiceClient logged = new ServiceClient(http, HttpSettings.defaults(), debug, d -> {});
         Path key = TestKeys.writePkcs8(dir.resolve("key.pem"), TestKeys.pair());
         SuperOfficeEndpoint endpoint = SuperOfficeEndpoint.of(server.baseUrl() + "/Cust12345/api");
-        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(systemUserServer(key), "superoffice", endpoint, logged);
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, systemUserServer(key), "superoffice", endpoint, logged);
 
         new EntityImage(logged, auth, endpoint).save(ImageOwner.PROJECT, 1, Files.write(dir.resolve("a.png"), EntityImageTest.PNG), "image/png");
 

@@ -1,0 +1,78 @@
+package dev.worklink.mojo;
+
+import dev.worklink.http.BuildScope;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.SessionScoped;
+import org.apache.maven.execution.ExecutionEvent;
+import org.apache.maven.execution.ExecutionListener;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
+
+/**
+ * The plugin's state for one Maven session (one build): a {@link BuildScope} that every goal and module of the build
+ * shares. Maven makes one per session and injects it into the mojos; when the session ends the scope is closed, so a
+ * Maven daemon (mvnd), which runs many builds in one JVM, keeps no client, thread or secret of this build.
+ *
+ * <p>Maven tells a plugin that the session ended only through the request's {@link ExecutionListener}: this component
+ * puts itself in front of the listener the request has (Maven's own event logger, mvnd's) and passes every event on.
+ */
+@Named
+@SessionScoped
+public class WorklinkBuild {
+
+    private final BuildScope scope = new BuildScope();
+
+    @Inject
+    public WorklinkBuild(MavenSession session) {
+        MavenExecutionRequest request = session.getRequest();
+        if (request != null) {
+            request.setExecutionListener(new ClosingListener(request.getExecutionListener(), scope));
+        }
+    }
+
+    /** What this build shares. */
+    public BuildScope scope() {
+        return scope;
+    }
+
+    /** Passes every event on to the listener Maven had, and closes the build's scope when the session ends. */
+    static final class ClosingListener implements ExecutionListener {
+        private final ExecutionListener next;
+        private final BuildScope scope;
+
+        ClosingListener(ExecutionListener next, BuildScope scope) {
+            this.next = next;
+            this.scope = scope;
+        }
+
+        @Override
+        public void sessionEnded(ExecutionEvent event) {
+            try {
+                if (next != null) {
+                    next.sessionEnded(event);
+                }
+            } finally {
+                scope.close();
+            }
+        }
+
+        // Every other event only passes through.
+        @Override public void projectDiscoveryStarted(ExecutionEvent e) { if (next != null) next.projectDiscoveryStarted(e); }
+        @Override public void sessionStarted(ExecutionEvent e) { if (next != null) next.sessionStarted(e); }
+        @Override public void projectSkipped(ExecutionEvent e) { if (next != null) next.projectSkipped(e); }
+        @Override public void projectStarted(ExecutionEvent e) { if (next != null) next.projectStarted(e); }
+        @Override public void projectSucceeded(ExecutionEvent e) { if (next != null) next.projectSucceeded(e); }
+        @Override public void projectFailed(ExecutionEvent e) { if (next != null) next.projectFailed(e); }
+        @Override public void mojoSkipped(ExecutionEvent e) { if (next != null) next.mojoSkipped(e); }
+        @Override public void mojoStarted(ExecutionEvent e) { if (next != null) next.mojoStarted(e); }
+        @Override public void mojoSucceeded(ExecutionEvent e) { if (next != null) next.mojoSucceeded(e); }
+        @Override public void mojoFailed(ExecutionEvent e) { if (next != null) next.mojoFailed(e); }
+        @Override public void forkStarted(ExecutionEvent e) { if (next != null) next.forkStarted(e); }
+        @Override public void forkSucceeded(ExecutionEvent e) { if (next != null) next.forkSucceeded(e); }
+        @Override public void forkFailed(ExecutionEvent e) { if (next != null) next.forkFailed(e); }
+        @Override public void forkedProjectStarted(ExecutionEvent e) { if (next != null) next.forkedProjectStarted(e); }
+        @Override public void forkedProjectSucceeded(ExecutionEvent e) { if (next != null) next.forkedProjectSucceeded(e); }
+        @Override public void forkedProjectFailed(ExecutionEvent e) { if (next != null) next.forkedProjectFailed(e); }
+    }
+}
