@@ -65,6 +65,7 @@ class GoalParametersTest {
     final List<String> warnings = new CopyOnWriteArrayList<>();
     final List<String> infos = new CopyOnWriteArrayList<>();
     MavenExecutionRequest request;
+    final List<WorklinkBuild> builds = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -85,6 +86,7 @@ class GoalParametersTest {
 
     @AfterEach
     void stop() {
+        builds.forEach(b -> b.scope().close());
         sandbox.close();
     }
 
@@ -158,7 +160,11 @@ class GoalParametersTest {
         set(mojo, "retryBackoff", 0L);
         set(mojo, "connectTimeout", 10);
         set(mojo, "timeout", 120);
-        set(mojo, "session", new MavenSession(null, request, new DefaultMavenExecutionResult(), List.of(project)));
+        MavenSession session = new MavenSession(null, request, new DefaultMavenExecutionResult(), List.of(project));
+        WorklinkBuild build = new WorklinkBuild(session);
+        builds.add(build);
+        set(mojo, "session", session);
+        set(mojo, "build", build);
         set(mojo, "project", project);
         set(mojo, "settingsDecrypter", CLEAR);
         set(mojo, "reportFile", dir.resolve("report.json").toFile());
