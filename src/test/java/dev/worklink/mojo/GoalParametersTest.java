@@ -187,6 +187,11 @@ class GoalParametersTest {
     AttachMojo attach() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "release notes\n");
         AttachMojo m = mojo(new AttachMojo(), project("pom"));
+        org.apache.maven.plugin.descriptor.PluginDescriptor plugin = new org.apache.maven.plugin.descriptor.PluginDescriptor();
+        plugin.setGroupId("dev.worklink");
+        plugin.setArtifactId("worklink-maven-plugin");
+        plugin.setGoalPrefix("worklink");
+        set(m, "pluginDescriptor", plugin);
         set(m, "endpoint", sandbox.url());
         set(m, "projectId", CODEARTS_PROJECT);
         set(m, "issueIds", ISSUE);
