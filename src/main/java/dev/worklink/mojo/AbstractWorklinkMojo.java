@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.maven.artifact.ArtifactUtils;
@@ -182,6 +183,10 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     /** The build said once that snapshots publish nothing. */
     private record SnapshotsSkipped() {}
 
+    /** The project-level call this execution claimed ({@link #firstInBuild}), released when the execution ends. */
+    private OncePerBuild.Call claimed;
+    private boolean callFailed;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -204,11 +209,43 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         try {
             publish();
         } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            callFailed = true;
             if (!summarized) {
                 summarize(CiSummary.failed(goal(), project.getArtifactId(), e.getMessage()));
             }
             throw e;
+        } finally {
+            if (claimed != null) {
+                claimed.finish(project.getArtifactId(), reportPath(), callFailed);
+                claimed = null;
+            }
         }
+    }
+
+    /**
+     * For a project-level call: whether this module is the first of the build to make it (same goal, same inputs).
+     * If another module made it, logs where (or, when it failed there, fails as this module's failOnError says) and
+     * answers false: the goal does nothing more. Call it after every check, right before the call.
+     *
+     * @param inputs what makes the call the same: target ids, endpoint, server id, file contents (by hash)
+     * @param what   the call in the user's words, for the log: "linking 3 work item(s) to plan X"
+     */
+    protected boolean firstInBuild(List<String> inputs, String what) throws MojoExecutionException, MojoFailureException {
+        List<String> key = new java.util.ArrayList<>(inputs);
+        key.add("dryRun=" + dryRun);
+        OncePerBuild.Call call = OncePerBuild.call(build.scope(), goal(), key);
+        if (call.claim()) {
+            claimed = call;
+            return true;
+        }
+        if (call.failed()) {
+            failed("worklink:" + goal() + ": " + what + " failed in module " + call.module() + " of this build (report: " + call.report()
+                    + "); the same call is not made again here.", false);
+        } else {
+            getLog().info("worklink:" + goal() + ": " + what + " was done by module " + call.module() + " in this build (report: "
+                    + call.report() + "); the same call is not made again. Give this module other inputs to make a call of its own.");
+        }
+        return false;
     }
 
     /** The goal's name, for messages and the default report file. */
@@ -462,6 +499,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
      * them), or with {@code failOnError=false} warn and go on.
      */
     protected void failed(String message, boolean userError) throws MojoExecutionException, MojoFailureException {
+        callFailed = true;
         if (!failOnError) {
             getLog().warn(message);
             getLog().warn("failOnError=false: the build goes on.");
