@@ -6,6 +6,7 @@ import dev.worklink.codearts.Endpoints;
 import dev.worklink.codearts.ProjectType;
 import dev.worklink.codearts.WorkItemAttachments;
 import dev.worklink.files.FileSet;
+import dev.worklink.git.CommitWorkItems;
 import dev.worklink.files.FileSize;
 import dev.worklink.http.Sizes;
 import dev.worklink.report.PublishReport;
@@ -34,7 +35,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * in IPD or Scrum projects.
  */
 @Mojo(name = "attach", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class AttachMojo extends AbstractWorklinkMojo {
+public class AttachMojo extends AbstractWorkItemsMojo {
 
     static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9]{32}$");
     static final String PROJECT_ID_RULE = "must be the project's 32-character id: letters and digits only (^[A-Za-z0-9]{32}$)";
@@ -43,7 +44,10 @@ public class AttachMojo extends AbstractWorklinkMojo {
     @Parameter(property = "worklink.projectId")
     private String projectId;
 
-    /** Comma-separated ids of the work items to attach to. IPD: 18 or 19 digits; Scrum: a positive integer. */
+    /**
+     * Comma-separated ids of the work items to attach to. IPD: 18 or 19 digits; Scrum: a positive integer. Optional with
+     * {@code workItemsFromCommits}, which adds the ids the release's commits name.
+     */
     @Parameter(property = "worklink.issueIds")
     private String issueIds;
 
@@ -107,6 +111,11 @@ public class AttachMojo extends AbstractWorklinkMojo {
     @Override
     protected void publish() throws MojoExecutionException, MojoFailureException {
         PendingAttach pending = prepare();
+        if (pending == null) {
+            // workItemsFromCommits found no work item: nothing to attach to (already said)
+            onSkip();
+            return;
+        }
         if (attachAtEnd) {
             markAndDecide(AttachAtEnd.State.WAITING, pending);
             return;
@@ -146,24 +155,31 @@ public class AttachMojo extends AbstractWorklinkMojo {
         }
     }
 
-    /** Every check, no network: the files, ids, sizes, credentials and endpoint. */
+    /** Every check, no network: the files, ids, sizes, credentials and endpoint; null when there is no work item to attach to. */
     private PendingAttach prepare() throws MojoExecutionException, MojoFailureException {
         ParameterCheck check = new ParameterCheck();
         checkCommon(check);
         check.matches("projectId", projectId, PROJECT_ID, PROJECT_ID_RULE);
-        List<String> ids = ParameterCheck.split(issueIds);
+        List<String> typed = ParameterCheck.split(issueIds);
+        List<CommitWorkItems.Found> found = workItemsFromCommits(check);
+        List<String> ids = joined(typed, found);
         ProjectType type = null;
-        if (ids.isEmpty()) {
-            check.fail("issueIds", null, "is required: comma-separated work item ids (IPD: 18 or 19 digits; Scrum: a positive integer)");
-        } else {
+        boolean noWorkItems = ids.isEmpty() && workItemsFromCommits;
+        if (ids.isEmpty() && !workItemsFromCommits) {
+            check.fail("issueIds", null, "is required: comma-separated work item ids (IPD: 18 or 19 digits; Scrum: a positive integer), "
+                    + "or workItemsFromCommits=true to take them from the commit messages");
+        } else if (!ids.isEmpty()) {
             try {
-                type = ProjectType.of(projectType, ids);
-                for (String id : ids) {
+                // auto decides by the ids that are numbers at all; a found candidate such as "12 and #13" fails below
+                type = ProjectType.of(projectType, ids.stream().filter(id -> id.matches("[0-9]+")).toList());
+                for (String id : typed) {
                     if (!type.acceptsIssueId(id)) {
                         check.fail("issueIds", id, "a work item id of an " + type.name() + " project must be " + type.issueIdRule()
                                 + (type == ProjectType.IPD ? " (^[0-9]{18,19}$)" : ""));
                     }
                 }
+                ProjectType t = type;
+                checkFound(check, found, t::acceptsIssueId, "a work item id of an " + t.name() + " project must be " + t.issueIdRule());
             } catch (IllegalArgumentException e) {
                 check.fail("projectType", projectType, "must be ipd, scrum or auto");
             }
@@ -187,6 +203,11 @@ public class AttachMojo extends AbstractWorklinkMojo {
             } else if (!Files.isReadable(file)) {
                 check.fail(file + " cannot be read");
             }
+        }
+        if (noWorkItems) {
+            check.throwIfAny(goal());
+            noWorkItemsInCommits();
+            return null;
         }
         CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
         AttachmentPublisher.Plan plan = new AttachmentPublisher.Plan(type, projectId, ids, toAttach, skipExisting, parallelUploads, dryRun);

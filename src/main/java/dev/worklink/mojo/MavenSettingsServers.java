@@ -19,7 +19,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class MavenSettingsServers {
 
     /** Configuration elements that hold secrets and may be encrypted like a password. */
-    private static final java.util.Set<String> SECRET_CONFIG = java.util.Set.of("appToken", "systemUserToken");
+    private static final java.util.Set<String> SECRET_CONFIG = java.util.Set.of("appToken", "systemUserToken", "securityToken");
 
     private MavenSettingsServers() {}
 
