@@ -12,8 +12,8 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.maven.artifact.ArtifactUtils;
@@ -165,15 +165,15 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
 
     private Log coreLog;
 
-    /** The project-level call this execution claimed ({@link #firstInBuild}), released when the execution ends. */
-    private OncePerBuild.Call claimed;
-    private boolean callFailed;
-
     /** Whether this execution already put a section in the CI summary. */
     private boolean summarized;
 
     /** The build said once that snapshots publish nothing. */
     private record SnapshotsSkipped() {}
+
+    /** The project-level call this execution claimed ({@link #firstInBuild}), released when the execution ends. */
+    private OncePerBuild.Call claimed;
+    private boolean callFailed;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
