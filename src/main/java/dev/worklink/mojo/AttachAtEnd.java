@@ -123,15 +123,23 @@ final class AttachAtEnd {
      * The build ends: if files still wait (a participant never ran attach, e.g. the lifecycle stopped before the phase
      * it is bound to), say which were never uploaded. Nothing waits silently.
      */
-    synchronized void sessionEnded() {
+    synchronized void sessionEnded(MavenSession session) {
         if (decided || log == null) {
             return;
         }
         List<PendingAttach> waiting = waiting();
         decided = true;
         if (!waiting.isEmpty()) {
-            warnHeldBack(log, new Decision(Decision.Kind.HOLD_BACK, waiting,
-                    "the build ended before every module with a worklink:attach execution had run it"));
+            List<String> failed = new ArrayList<>();
+            if (session != null && session.getResult() != null) {
+                for (MavenProject p : session.getProjects()) {
+                    if (session.getResult().getBuildSummary(p) instanceof BuildFailure || failedModules.contains(key(p))) {
+                        failed.add(p.getArtifactId());
+                    }
+                }
+            }
+            warnHeldBack(log, new Decision(Decision.Kind.HOLD_BACK, waiting, (failed.isEmpty() ? "" : "module(s) " + String.join(", ", failed)
+                    + " failed and ") + "the build ended before every module with a worklink:attach execution had run it"));
         }
     }
 

@@ -62,7 +62,7 @@ public class WorklinkBuild {
                 // before Maven's own listener prints the build's result, so the warning stands above it
                 AttachAtEnd atEnd = AttachAtEnd.existing(scope);
                 if (atEnd != null) {
-                    atEnd.sessionEnded();
+                    atEnd.sessionEnded(event.getSession());
                 }
             } finally {
                 try {

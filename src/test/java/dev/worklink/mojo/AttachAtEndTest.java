@@ -108,7 +108,7 @@ class AttachAtEndTest {
         MavenSession session = session(a, b);
         book.mark(session, a, AttachAtEnd.State.WAITING, pending("a"), log);
 
-        book.sessionEnded();
+        book.sessionEnded(session);
 
         assertThat(warnings).singleElement().asString().contains("held back and NOT uploaded, because the build ended before every module")
                 .contains("  - a: 1 file(s)");
