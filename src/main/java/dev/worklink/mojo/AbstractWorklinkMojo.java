@@ -231,12 +231,8 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     }
 
     protected ServiceClient serviceClient(HttpSettings settings) {
-        return new ServiceClient(() -> SharedHttpClients.get(build.scope(), settings, userAgent()), settings, coreLog(), dev.worklink.http.Sleeper.REAL);
-    }
-
-    private String userAgent() {
-        String version = getClass().getPackage().getImplementationVersion();
-        return "worklink-maven-plugin/" + (version == null ? "dev" : version);
+        return new ServiceClient(() -> SharedHttpClients.get(build.scope(), settings, dev.worklink.http.UserAgent.VALUE), settings, coreLog(),
+                dev.worklink.http.Sleeper.REAL);
     }
 
     /** The server id in use: the parameter, else the goal's default. */
