@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.maven.artifact.ArtifactUtils;
@@ -82,6 +83,16 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     /** JSON summary of what was published. Defaults to {@code ${project.build.directory}/worklink/<goal>.json}. */
     @Parameter(property = "worklink.reportFile")
     protected File reportFile;
+
+    /**
+     * Keyless CI: the audience of the ID token this plugin asks GitHub Actions for, when the {@code oidc} server has neither
+     * {@code <idTokenFile>} nor {@code <idTokenEnv>}. Set it to the client id of the IAM identity provider. When not set,
+     * GitHub's default audience (the URL of the repository owner) is asked for.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.idTokenAudience")
+    protected String idTokenAudience;
 
     /**
      * A {@code -SNAPSHOT} version publishes nothing: the goal says so (once per build) and does nothing else, so that
@@ -160,6 +171,10 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     /** The build said once that snapshots publish nothing. */
     private record SnapshotsSkipped() {}
 
+    /** The project-level call this execution claimed ({@link #firstInBuild}), released when the execution ends. */
+    private OncePerBuild.Call claimed;
+    private boolean callFailed;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -182,11 +197,43 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         try {
             publish();
         } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            callFailed = true;
             if (!summarized) {
                 summarize(CiSummary.failed(goal(), project.getArtifactId(), e.getMessage()));
             }
             throw e;
+        } finally {
+            if (claimed != null) {
+                claimed.finish(project.getArtifactId(), reportPath(), callFailed);
+                claimed = null;
+            }
         }
+    }
+
+    /**
+     * For a project-level call: whether this module is the first of the build to make it (same goal, same inputs).
+     * If another module made it, logs where (or, when it failed there, fails as this module's failOnError says) and
+     * answers false: the goal does nothing more. Call it after every check, right before the call.
+     *
+     * @param inputs what makes the call the same: target ids, endpoint, server id, file contents (by hash)
+     * @param what   the call in the user's words, for the log: "linking 3 work item(s) to plan X"
+     */
+    protected boolean firstInBuild(List<String> inputs, String what) throws MojoExecutionException, MojoFailureException {
+        List<String> key = new java.util.ArrayList<>(inputs);
+        key.add("dryRun=" + dryRun);
+        OncePerBuild.Call call = OncePerBuild.call(build.scope(), goal(), key);
+        if (call.claim()) {
+            claimed = call;
+            return true;
+        }
+        if (call.failed()) {
+            failed("worklink:" + goal() + ": " + what + " failed in module " + call.module() + " of this build (report: " + call.report()
+                    + "); the same call is not made again here.", false);
+        } else {
+            getLog().info("worklink:" + goal() + ": " + what + " was done by module " + call.module() + " in this build (report: "
+                    + call.report() + "); the same call is not made again. Give this module other inputs to make a call of its own.");
+        }
+        return false;
     }
 
     /** The goal's name, for messages and the default report file. */
@@ -273,12 +320,22 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected RequestAuthenticator codeArtsAuth(ServerEntry server, String id, String regionValue, ServiceClient client)
             throws MojoFailureException {
         try {
-            RequestAuthenticator auth = CodeArtsCredentials.resolve(build.scope(), server, id, regionValue, System.getenv(), client);
+            RequestAuthenticator auth = CodeArtsCredentials.resolve(build.scope(), server, id, regionValue, credentialContext(), client);
             getLog().info("Credentials: " + auth.describe());
             return auth;
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /**
+     * The environment, the home directory, the directory the build started in (relative token file paths are read from
+     * it, also in a Maven daemon whose own working directory is another) and {@code idTokenAudience}.
+     */
+    private dev.worklink.auth.CredentialContext credentialContext() {
+        String root = session.getExecutionRootDirectory();
+        return new dev.worklink.auth.CredentialContext(System.getenv(), Path.of(System.getProperty("user.home")),
+                root == null ? null : Path.of(root), idTokenAudience);
     }
 
     /** A checked CodeArts connection: where calls go, the client they go through, and the credentials they carry. */
@@ -406,6 +463,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
      * them), or with {@code failOnError=false} warn and go on.
      */
     protected void failed(String message, boolean userError) throws MojoExecutionException, MojoFailureException {
+        callFailed = true;
         if (!failOnError) {
             getLog().warn(message);
             getLog().warn("failOnError=false: the build goes on.");

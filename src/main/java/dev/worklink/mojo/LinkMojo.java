@@ -72,6 +72,10 @@ public class LinkMojo extends AbstractWorkItemsMojo {
         }
         CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
         URI base = connection.endpoint();
+        if (!firstInBuild(List.of(base.toString(), serverIdOr("codearts"), projectId, planId, new java.util.TreeSet<>(ids).toString()),
+                "linking the work items to plan " + planId)) {
+            return;
+        }
         PlanWorkItems.Result result = new PlanWorkItems(connection.client(), connection.auth(), base, coreLog()).link(projectId, planId, ids);
         if (result.duplicatesRemoved() > 0) {
             getLog().info("workItems: " + result.duplicatesRemoved() + " duplicate id(s) removed; each work item is linked once.");

@@ -48,13 +48,24 @@ final class Authentication {
     private final Clock clock;
     private final Map<String, String> issued = new ConcurrentHashMap<>();
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
+    private final Map<String, TemporaryKey> temporaryKeys = new ConcurrentHashMap<>();
+
+    /** Temporary keys: a secret, a security token and an end (null: never). */
+    record TemporaryKey(String accessKey, String secretKey, String securityToken, Instant expiresAt) {}
 
     Authentication(Clock clock) {
         this.clock = clock;
+        // the sandbox's fixed temporary keys, valid from the start
+        issueTemporary(new TemporaryKey(SandboxCredentials.TEMPORARY_ACCESS_KEY, SandboxCredentials.TEMPORARY_SECRET_KEY,
+                SandboxCredentials.SECURITY_TOKEN, null));
     }
 
     void issue(String token, String user) {
         issued.put(token, user);
+    }
+
+    void issueTemporary(TemporaryKey key) {
+        temporaryKeys.put(key.accessKey(), key);
     }
 
     /** Every token issued so far is refused from now on; the ready token stays valid. */
@@ -105,7 +116,7 @@ final class Authentication {
             return Verdict.refused("the Authorization header is not 'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'");
         }
         String accessKey = fields.get("access");
-        if (!SandboxCredentials.ACCESS_KEY.equals(accessKey)) {
+        if (!SandboxCredentials.ACCESS_KEY.equals(accessKey) && !temporaryKeys.containsKey(accessKey)) {
             return Verdict.refused("the access key " + masked(accessKey) + " is unknown");
         }
         String signedHeaders = fields.get("signedheaders");
@@ -127,6 +138,10 @@ final class Authentication {
             if (!headers.containsKey(name)) {
                 return Verdict.refused("the signed header " + name + " is not in the request");
             }
+        }
+        SigningKey key = signingKey(accessKey, headers, signed);
+        if (key.failure() != null) {
+            return Verdict.refused(key.failure());
         }
         String date = headers.get("x-sdk-date");
         Instant when;
@@ -150,13 +165,41 @@ final class Authentication {
             return Verdict.refused("the body was not hashed");
         }
         String canonical = SdkHmacSha256.canonicalRequest(ex.method(), ex.rawPath(), ex.rawQuery(), headers, signed, payloadHash);
-        String expected = SdkHmacSha256.signature(SandboxCredentials.SECRET_KEY, date, canonical);
+        String expected = SdkHmacSha256.signature(key.secret(), date, canonical);
         byte[] given = fields.get("signature").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
             ex.note("the sandbox signed this canonical request: " + canonical.replace("\n", "\\n"));
             return Verdict.refused("the signature does not match the request");
         }
-        return Verdict.as("aksk:" + accessKey);
+        return Verdict.as(key.identity());
+    }
+
+    /** A key's secret and who signs with it, or why the key cannot sign this request. */
+    private record SigningKey(String secret, String identity, String failure) {}
+
+    /**
+     * The secret of a permanent or temporary access key. Temporary keys also need their security token, sent as
+     * {@code X-Security-Token} and signed (huaweicloud-sdk-java-v3 {@code BasicCredentials}), and must not have expired.
+     */
+    private SigningKey signingKey(String accessKey, Map<String, String> headers, List<String> signed) {
+        if (SandboxCredentials.ACCESS_KEY.equals(accessKey)) {
+            return new SigningKey(SandboxCredentials.SECRET_KEY, "aksk:" + accessKey, null);
+        }
+        TemporaryKey temporary = temporaryKeys.get(accessKey);
+        String token = headers.get("x-security-token");
+        if (token == null) {
+            return new SigningKey(null, null, "the access key " + masked(accessKey) + " is temporary and needs its X-Security-Token");
+        }
+        if (!signed.contains("x-security-token")) {
+            return new SigningKey(null, null, "X-Security-Token is sent but not in SignedHeaders");
+        }
+        if (!MessageDigest.isEqual(temporary.securityToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return new SigningKey(null, null, "the X-Security-Token does not belong to the access key " + masked(accessKey));
+        }
+        if (temporary.expiresAt() != null && !clock.instant().isBefore(temporary.expiresAt())) {
+            return new SigningKey(null, null, "the temporary access key " + masked(accessKey) + " has expired");
+        }
+        return new SigningKey(temporary.secretKey(), "temporary:" + accessKey, null);
     }
 
     /** {@code SDK-HMAC-SHA256 Access=a, SignedHeaders=b, Signature=c} as lower-case keys to values, or null. */

@@ -38,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
     private final Authentication authentication;
     private final List<SandboxService> services;
     private final SuperOfficeService superOffice;
+    private final IdentityProvider identityProvider = new IdentityProvider();
     private final List<Route> routes = new ArrayList<>();
     private final AdminApi admin = new AdminApi(this);
     private final MisbehaviourQueue misbehaviours = new MisbehaviourQueue();
@@ -56,7 +57,8 @@ public final class Sandbox implements AutoCloseable {
         this.authentication = new Authentication(clock);
         this.superOffice = new SuperOfficeService(clock);
         this.services = List.of(
-                new IamService(authentication, clock),
+                new IamService(authentication, identityProvider, clock),
+                new GitHubIdTokenService(identityProvider),
                 new ReqAttachmentService(this::attachmentLimit, clock),
                 new PlanService(clock),
                 new PipelineIconService(),
@@ -147,6 +149,25 @@ public final class Sandbox implements AutoCloseable {
     /** The recorded {@code POST /v3/auth/tokens} calls. */
     public int iamCalls() {
         return (int) records().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v3/auth/tokens")).count();
+    }
+
+    /**
+     * Until the next reset, the IAM identity provider {@code idpId} (its client id {@code clientId}, the audience GitHub
+     * Actions is asked for) accepts only {@code idToken}. The defaults are in {@link SandboxCredentials}.
+     */
+    public void identityProvider(String idpId, String clientId, String idToken) {
+        if (idpId == null || idpId.isBlank() || clientId == null || clientId.isBlank() || idToken == null || idToken.isBlank()) {
+            throw new IllegalArgumentException("an identity provider needs a non-empty idpId, clientId and idToken");
+        }
+        identityProvider.configure(new IdentityProvider.Config(idpId, clientId, idToken));
+    }
+
+    /**
+     * The identity provider's configuration and what federation issued since the last reset:
+     * {@code {idpId, clientId, idToken, unscopedTokens: [..], temporaryKeys: [{access, secret, securitytoken, expires_at}]}}.
+     */
+    public Map<String, Object> federation() {
+        return identityProvider.state();
     }
 
     /** Distinct TCP connections (client address and port) that carried requests since the last reset. */

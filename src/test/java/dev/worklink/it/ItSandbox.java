@@ -83,6 +83,35 @@ public final class ItSandbox {
         return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/tokens"), List.class);
     }
 
+    /**
+     * The sandbox's identity provider and what federation issued since the last reset:
+     * {@code {idpId, clientId, idToken, unscopedTokens, temporaryKeys: [{access, secret, securitytoken, expires_at}]}}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> federation(Object port) throws Exception {
+        return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/federation"), Map.class);
+    }
+
+    /**
+     * Every secret of keyless CI an IT's log and reports must not hold: the accepted ID token (JWT), the unscoped tokens
+     * and the temporary secret keys and security tokens issued since the last reset, and the sandbox's fixed temporary
+     * secret and security token.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> federationSecrets(Object port) throws Exception {
+        Map<String, Object> state = federation(port);
+        List<String> secrets = new java.util.ArrayList<>();
+        secrets.add((String) state.get("idToken"));
+        secrets.addAll((List<String>) state.get("unscopedTokens"));
+        for (Map<String, Object> key : (List<Map<String, Object>>) state.get("temporaryKeys")) {
+            secrets.add((String) key.get("secret"));
+            secrets.add((String) key.get("securitytoken"));
+        }
+        secrets.add(dev.worklink.sandbox.SandboxCredentials.TEMPORARY_SECRET_KEY);
+        secrets.add(dev.worklink.sandbox.SandboxCredentials.SECURITY_TOKEN);
+        return secrets;
+    }
+
     /** The recorded requests whose path contains the text. */
     public static List<Map<String, Object>> recordsTo(Object port, String pathContains) throws Exception {
         return records(port).stream().filter(r -> String.valueOf(r.get("path")).contains(pathContains)).toList();
