@@ -5,11 +5,15 @@ import static dev.worklink.it.ItSandbox.check
 
 dev.worklink.it.ItSandbox.reset(sandboxPort)
 
-def pom = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml'))
-def remoteUrl = pom.scm.developerConnection.text() - 'scm:git:'
-def remote = new File(new URI(remoteUrl))
+// The remote and the deploy repository sit beside the IT's folder, which release:prepare works in.
+def remote = new File(basedir.parentFile, basedir.name + '-remote.git')
+def deployed = new File(basedir.parentFile, basedir.name + '-deployed')
 remote.deleteDir()
-new File(new URI(pom.distributionManagement.repository.url.text())).deleteDir()
+deployed.deleteDir()
+def remoteUrl = 'file://' + remote.absolutePath
+def pomFile = new File(basedir, 'pom.xml')
+pomFile.text = pomFile.text.replace('@@REMOTE@@', remoteUrl).replace('@@DEPLOY@@', 'file://' + deployed.absolutePath)
+def pom = new groovy.xml.XmlSlurper().parse(pomFile)
 
 // The forked builds' settings: the repository the ITs resolve from, and IAM password credentials at the sandbox.
 def sandbox = "http://127.0.0.1:${sandboxPort}"

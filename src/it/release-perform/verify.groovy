@@ -1,7 +1,7 @@
 import static dev.worklink.it.ItSandbox.*
 import groovy.json.JsonSlurper
 
-def deployed = new File(new URI('file://' + new File(basedir, '../release-perform-deployed').canonicalPath + '/it/worklink/release-perform/1.1/release-perform-1.1.jar'))
+def deployed = new File(basedir.parentFile, basedir.name + '-deployed/it/worklink/release-perform/1.1/release-perform-1.1.jar')
 check(deployed.isFile(), "release:perform deployed the release: ${deployed}")
 
 def base = '/v1/ipdprojectservice/projects/0123456789abcdef0123456789abcdef/issues/'

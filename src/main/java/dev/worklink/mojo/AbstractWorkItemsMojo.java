@@ -185,13 +185,19 @@ public abstract class AbstractWorkItemsMojo extends AbstractWorklinkMojo {
         }
     }
 
-    /** The typed ids, then those found that were not typed, each once. */
+    /**
+     * The typed ids as given (the goal removes and counts their duplicates itself), then each id found that was not
+     * typed, once.
+     */
     protected static List<String> joined(List<String> typed, List<CommitWorkItems.Found> found) {
-        Set<String> all = new LinkedHashSet<>(typed);
+        List<String> all = new ArrayList<>(typed);
+        Set<String> seen = new LinkedHashSet<>(typed);
         for (CommitWorkItems.Found f : found) {
-            all.add(f.id());
+            if (seen.add(f.id())) {
+                all.add(f.id());
+            }
         }
-        return new ArrayList<>(all);
+        return all;
     }
 
     /**
