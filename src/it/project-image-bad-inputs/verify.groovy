@@ -6,17 +6,17 @@ def id = "must be a positive 32-bit integer (1 to 2147483647): the id of the pro
 [
     "not-an-image.png': ${image}, but its first bytes are those of no image type",
     "picture.bmp': ${image}, but it is a BMP image",
-    "parameter projectId (worklink.projectId) = '0': ${id}",
-    "parameter projectId (worklink.projectId) = '3000000000': ${id}",
-    "parameter endpoint (worklink.endpoint) = 'ftp://127.0.0.1/SuperOffice/api': must be an http:// or https:// URL",
+    "parameter projectId (worklink.superoffice.projectId) = '0': ${id}",
+    "parameter projectId (worklink.superoffice.projectId) = '3000000000': ${id}",
+    "parameter endpoint (worklink.superoffice.endpoint) = 'ftp://127.0.0.1/SuperOffice/api': must be an http:// or https:// URL",
     "The server 'superoffice-system-user-nokey' in Maven settings uses <scheme>SystemUser</scheme>: its <configuration><privateKey> = '",
     "no-such-key.pem' must be the path of a PEM RSA private key file (PKCS#8 -----BEGIN PRIVATE KEY----- or PKCS#1 -----BEGIN RSA PRIVATE KEY-----), but there is no such file",
     "The server 'superoffice-basic' in Maven settings uses Basic authentication, which SuperOffice Online refuses; the endpoint https://online.superoffice.com/Cust12345/api is SuperOffice Online",
-    "parameter entity (worklink.entity) = 'Sale': must be Project, Contact or Person",
+    "parameter entity (worklink.superoffice.entity) = 'Sale': must be PROJECT, CONTACT or PERSON (in any case)",
 ].each { expected ->
     check(log.contains(expected.toString()), "the log lacks: ${expected}")
 }
-check(log.contains('parameter image (worklink.image) = '), 'the image failures must name the parameter')
+check(log.contains('parameter image (worklink.superoffice.image) = '), 'the image failures must name the parameter')
 // ${user.dir} in settings.xml is the IT's directory: the missing key is looked for there
 check(log.contains(new File(basedir, 'target/no-such-key.pem').canonicalPath), 'the key file is looked for in the IT directory')
 check(log.count('[ERROR] Nothing was sent.') == 8, "each failure must say nothing was sent: ${log.count('[ERROR] Nothing was sent.')}")

@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The goals that act on work items ({@code attach}, {@code link}): besides the ids typed into the POM, they can take
  * the ids the release's commit messages name, found with CodeArts Repo's extraction rule.
  */
-public abstract class AbstractWorkItemsMojo extends AbstractWorklinkMojo {
+public abstract class AbstractWorkItemsMojo extends AbstractCodeArtsMojo {
 
     /**
      * Also take the work item ids from the commit messages of the release (read with JGit; no {@code git} binary

@@ -34,49 +34,68 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
 
     static final Pattern HTTP_URL = Pattern.compile("^https?://[^/\\s?#]+(/\\S*)?$", Pattern.CASE_INSENSITIVE);
 
-    /** Id of the {@code <server>} in settings.xml that holds the credentials. Defaults to {@code codearts} ({@code superoffice} for project-image). */
-    @Parameter(property = "worklink.serverId")
-    protected String serverId;
-
     /**
-     * Base URL of the service, e.g. {@code https://projectman-ext.cn-north-4.myhuaweicloud.com}. When not set, it is derived
-     * from {@code region}.
+     * Huawei Cloud region, e.g. {@code cn-north-4}. Defaults to the server's {@code <configuration><region>}.
+     *
+     * @since 0.1.0
      */
-    @Parameter(property = "worklink.endpoint")
-    protected String endpoint;
-
-    /** Huawei Cloud region, e.g. {@code cn-north-4}. Defaults to the server's {@code <configuration><region>}. */
     @Parameter(property = "worklink.region")
     protected String region;
 
-    /** Do nothing. */
+    /**
+     * Do nothing: skips every goal of this plugin. Each goal also has a skip of its own, {@code worklink.<goal>.skip}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.skip", defaultValue = "false")
     protected boolean skip;
 
     /**
      * Validate everything and log each request that would be sent (method, URL, headers with secrets masked, body
      * summary), without any network call.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "worklink.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
-    /** When false, a failed call is logged as a warning and the build goes on. Bad configuration always fails. */
+    /**
+     * When false, a failed call is logged as a warning and the build goes on. Bad configuration always fails.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.failOnError", defaultValue = "true")
     protected boolean failOnError;
 
-    /** Attempts after the first on transient failures (connection refused or reset, 429, 502, 503, 504). */
+    /**
+     * Attempts after the first on transient failures (connection refused or reset, 429, 502, 503, 504).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.retries", defaultValue = "3")
     protected int retries;
 
-    /** First wait before a retry, in milliseconds; it doubles on each attempt, with jitter. A {@code Retry-After} wins. */
+    /**
+     * First wait before a retry, in milliseconds; it doubles on each attempt, with jitter. A {@code Retry-After} wins.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.retryBackoff", defaultValue = "500")
     protected long retryBackoff;
 
-    /** Seconds to wait for a connection. */
+    /**
+     * Seconds to wait for a connection.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.connectTimeout", defaultValue = "10")
     protected int connectTimeout;
 
-    /** Seconds to wait for the service to answer (or to accept the next bytes of an upload). */
+    /**
+     * Seconds to wait for the service to answer (or to accept the next bytes of an upload).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.timeout", defaultValue = "120")
     protected int timeout;
 
@@ -92,7 +111,11 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     @Parameter(property = "worklink.allowInsecure", defaultValue = "false")
     protected boolean allowInsecure;
 
-    /** JSON summary of what was published. Defaults to {@code ${project.build.directory}/worklink/<goal>.json}. */
+    /**
+     * JSON summary of what was published. Defaults to {@code ${project.build.directory}/worklink/<goal>.json}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.reportFile")
     protected File reportFile;
 
@@ -189,8 +212,8 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("worklink:" + goal() + " skipped (worklink.skip=true).");
+        if (skip || skipGoal()) {
+            getLog().info("worklink:" + goal() + " skipped (" + (skip ? "worklink.skip" : "worklink." + goal() + ".skip") + "=true).");
             onSkip();
             return;
         }
@@ -248,6 +271,18 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         return false;
     }
 
+    /**
+     * The goal's own skip ({@code worklink.<goal>.skip}), beside {@code worklink.skip}. A Maven parameter's property
+     * belongs to its field, so each goal declares its own.
+     */
+    protected abstract boolean skipGoal();
+
+    /** The {@code endpoint} parameter of the goal (its property differs between CodeArts and SuperOffice goals). */
+    protected abstract String endpoint();
+
+    /** The {@code serverId} parameter of the goal (its property differs between CodeArts and SuperOffice goals). */
+    protected abstract String serverId();
+
     /** The goal's name, for messages and the default report file. */
     protected abstract String goal();
 
@@ -278,6 +313,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         if (retryBackoff < 0) {
             check.fail("retryBackoff", retryBackoff, "must be 0 or more milliseconds");
         }
+        String endpoint = endpoint();
         if (endpoint != null && !endpoint.isBlank() && !HTTP_URL.matcher(endpoint.trim()).matches()) {
             check.fail("endpoint", endpoint, "must be an http:// or https:// URL");
         }
@@ -318,6 +354,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
 
     /** The server id in use: the parameter, else the goal's default. */
     protected String serverIdOr(String defaultId) {
+        String serverId = serverId();
         return serverId == null || serverId.isBlank() ? defaultId : serverId.trim();
     }
 
@@ -339,6 +376,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
      * @param hostFor the region's host for this service
      */
     protected URI codeArtsEndpoint(ParameterCheck check, String regionValue, java.util.function.Function<String, URI> hostFor) {
+        String endpoint = endpoint();
         if (endpoint != null && !endpoint.isBlank()) {
             return URI.create(endpoint.trim());
         }
@@ -391,6 +429,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         checkOnline();
         ServiceClient client = serviceClient(httpSettings());
         RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
+        String endpoint = endpoint();
         checkClearText(base, endpoint != null && !endpoint.isBlank() ? "the endpoint parameter" : "the region's endpoint", auth);
         return new CodeArtsConnection(base, client, auth);
     }

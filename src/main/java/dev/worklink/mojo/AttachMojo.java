@@ -40,46 +40,98 @@ public class AttachMojo extends AbstractWorkItemsMojo {
     static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9]{32}$");
     static final String PROJECT_ID_RULE = "must be the project's 32-character id: letters and digits only (^[A-Za-z0-9]{32}$)";
 
-    /** The CodeArts Req project's 32-character id. */
+    /**
+     * The CodeArts Req project's 32-character id.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.projectId")
     private String projectId;
 
     /**
      * Comma-separated ids of the work items to attach to. IPD: 18 or 19 digits; Scrum: a positive integer. Optional with
      * {@code workItemsFromCommits}, which adds the ids the release's commits name.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "worklink.issueIds")
-    private String issueIds;
+    private List<String> issueIds;
 
-    /** {@code ipd}, {@code scrum} or {@code auto}: ids of 18–19 digits mean IPD, others Scrum. */
-    @Parameter(property = "worklink.projectType", defaultValue = "auto")
-    private String projectType;
+    /**
+     * {@code IPD}, {@code SCRUM} or {@code AUTO} (in any case: {@code ipd} works too): with {@code AUTO}, ids of 18–19
+     * digits mean IPD, others Scrum.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "worklink.projectType", defaultValue = "AUTO")
+    private ProjectTypeChoice projectType;
 
-    /** Attach the module's main artifact. A {@code pom} module has none: nothing to attach, no error. */
+    /** What was configured for projectType when it names no choice, for the failure message. */
+    private String projectTypeText;
+
+    /**
+     * Maven calls this setter (not the field) with the configured text, so that {@code ipd} works as well as {@code IPD}.
+     *
+     * @param value the configured text
+     */
+    public void setProjectType(String value) {
+        projectType = ProjectTypeChoice.of(value);
+        projectTypeText = projectType == null ? value : null;
+    }
+
+    /**
+     * Attach the module's main artifact. A {@code pom} module has none: nothing to attach, no error.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.mainArtifact", defaultValue = "true")
     private boolean mainArtifact;
 
-    /** Comma-separated classifiers of the attached artifacts to include ({@code sources,javadoc}); empty means all. */
+    /**
+     * Comma-separated classifiers of the attached artifacts to include ({@code sources,javadoc}); empty means all.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.classifiers")
-    private String classifiers;
+    private List<String> classifiers;
 
-    /** Comma-separated extra files, as paths or globs relative to the base directory ({@code target/*.zip}). */
+    /**
+     * Comma-separated extra files, as paths or globs relative to the base directory ({@code target/*.zip}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.files")
-    private String files;
+    private List<String> files;
 
-    /** Do not upload a file whose name and size already stand on the work item (IPD projects, which can list them). */
+    /**
+     * Do not upload a file whose name and size already stand on the work item (IPD projects, which can list them).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.skipExisting", defaultValue = "true")
     private boolean skipExisting;
 
-    /** How many uploads run at once. */
+    /**
+     * How many uploads run at once.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.parallelUploads", defaultValue = "4")
     private int parallelUploads;
 
-    /** In a multi-module build, collect every module's files and upload them once, after the last module. */
+    /**
+     * In a multi-module build, collect every module's files and upload them once, after the last module.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.attachAtEnd", defaultValue = "false")
     private boolean attachAtEnd;
 
-    /** Largest file to upload: bytes, or with a unit ({@code 50MB}, {@code 1GB}). A larger file fails the build before any call. */
+    /**
+     * Largest file to upload: bytes, or with a unit ({@code 50MB}, {@code 1GB}). A larger file fails the build before any call.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.maxFileSize", defaultValue = "50MB")
     private String maxFileSize;
 
@@ -96,6 +148,19 @@ public class AttachMojo extends AbstractWorkItemsMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor pluginDescriptor;
+
+    /**
+     * Skip this goal only, as {@code worklink.skip} skips every goal of the plugin.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.attach.skip", defaultValue = "false")
+    private boolean skipAttach;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipAttach;
+    }
 
     @Override
     protected String goal() {
@@ -171,7 +236,7 @@ public class AttachMojo extends AbstractWorkItemsMojo {
         } else if (!ids.isEmpty()) {
             try {
                 // auto decides by the ids that are numbers at all; a found candidate such as "12 and #13" fails below
-                type = ProjectType.of(projectType, ids.stream().filter(id -> id.matches("[0-9]+")).toList());
+                type = ProjectType.of(projectType != null ? projectType.name() : projectTypeText, ids.stream().filter(id -> id.matches("[0-9]+")).toList());
                 for (String id : typed) {
                     if (!type.acceptsIssueId(id)) {
                         check.fail("issueIds", id, "a work item id of an " + type.name() + " project must be " + type.issueIdRule()
@@ -181,7 +246,7 @@ public class AttachMojo extends AbstractWorkItemsMojo {
                 ProjectType t = type;
                 checkFound(check, found, t::acceptsIssueId, "a work item id of an " + t.name() + " project must be " + t.issueIdRule());
             } catch (IllegalArgumentException e) {
-                check.fail("projectType", projectType, "must be ipd, scrum or auto");
+                check.fail("projectType", projectTypeText, "must be IPD, SCRUM or AUTO (in any case)");
             }
         }
         ids = ids.stream().distinct().toList();

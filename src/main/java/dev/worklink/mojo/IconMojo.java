@@ -22,22 +22,47 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code https://cloudpipeline-ext.<region>.myhuaweicloud.com}, unless {@code endpoint} is set.
  */
 @Mojo(name = "icon", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class IconMojo extends AbstractWorklinkMojo {
+public class IconMojo extends AbstractCodeArtsMojo {
 
     static final String DOMAIN_ID_RULE = "must be the account's 32-character domain id: letters and digits only (^[A-Za-z0-9]{32}$)";
     static final String PLUGIN_NAME_RULE = "the extension's name: letters, digits, spaces, '-', '_' and '.'; at most 50 characters";
 
-    /** The tenant's (account's) domain id: 32 letters and digits. */
+    /**
+     * The tenant's (account's) domain id: 32 letters and digits.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.domainId")
     private String domainId;
 
-    /** The extension's name: letters, digits, spaces, {@code -}, {@code _} and {@code .}; at most 50 characters. */
+    /**
+     * The extension's name: letters, digits, spaces, {@code -}, {@code _} and {@code .}; at most 50 characters.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.pluginName")
     private String pluginName;
 
-    /** The icon: a PNG or JPEG by its content, at most 512 KB; 128 × 128 pixels recommended. */
+    /**
+     * The icon: a PNG or JPEG by its content, at most 512 KB; 128 × 128 pixels recommended.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.icon", defaultValue = "${project.basedir}/src/main/extension/icon.png")
     private File icon;
+
+    /**
+     * Skip this goal only, as {@code worklink.skip} skips every goal of the plugin.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.icon.skip", defaultValue = "false")
+    private boolean skipIcon;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipIcon;
+    }
 
     @Override
     protected String goal() {

@@ -29,11 +29,19 @@ public class LinkMojo extends AbstractWorkItemsMojo {
     static final Pattern WORK_ITEM = Pattern.compile("^[1-9][0-9]{0,18}$");
     static final String WORK_ITEM_RULE = "a work item id must be a positive integer of at most 19 digits, up to 9223372036854775807 (^[1-9][0-9]{0,18}$)";
 
-    /** The CodeArts Req project's 32-character id. */
+    /**
+     * The CodeArts Req project's 32-character id.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.projectId")
     private String projectId;
 
-    /** The id of the Gantt plan to link the work items to: letters, digits, {@code -} and {@code _}, at most 64. */
+    /**
+     * The id of the Gantt plan to link the work items to: letters, digits, {@code -} and {@code _}, at most 64.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.planId")
     private String planId;
 
@@ -41,9 +49,24 @@ public class LinkMojo extends AbstractWorkItemsMojo {
      * Comma-separated ids of the work items to link, each a positive integer. Duplicates are sent once; more than 100
      * go in several calls of at most 100. Optional with {@code workItemsFromCommits}, which adds the ids the release's
      * commits name.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "worklink.workItems")
-    private String workItems;
+    private List<String> workItems;
+
+    /**
+     * Skip this goal only, as {@code worklink.skip} skips every goal of the plugin.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.link.skip", defaultValue = "false")
+    private boolean skipLink;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipLink;
+    }
 
     @Override
     protected String goal() {

@@ -15,9 +15,26 @@ final class ParameterCheck {
 
     private final List<String> problems = new ArrayList<>();
 
-    /** A problem with the parameter {@code name} (property {@code worklink.<name>}). */
+    /** The goal's properties that are not {@code worklink.<name>} (project-image's {@code worklink.superoffice.*}). */
+    private final java.util.Map<String, String> properties;
+
+    ParameterCheck() {
+        this(java.util.Map.of());
+    }
+
+    /** @param properties parameter name to property, for the parameters whose property is not {@code worklink.<name>} */
+    ParameterCheck(java.util.Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    /** The property of the parameter {@code name}. */
+    String property(String name) {
+        return properties.getOrDefault(name, "worklink." + name);
+    }
+
+    /** A problem with the parameter {@code name} (its property, {@code worklink.<name>} unless the goal says otherwise). */
     ParameterCheck fail(String name, Object value, String rule) {
-        problems.add("parameter " + name + " (worklink." + name + ")" + (value == null ? " is not set" : " = '" + value + "'") + ": " + rule);
+        problems.add("parameter " + name + " (" + property(name) + ")" + (value == null ? " is not set" : " = '" + value + "'") + ": " + rule);
         return this;
     }
 
@@ -79,6 +96,20 @@ final class ParameterCheck {
         }
         sb.append("\nNothing was sent.");
         throw new MojoFailureException(sb.toString());
+    }
+
+    /**
+     * The values of a list parameter, trimmed, blanks dropped. Maven splits a {@code -D} value on commas; an element
+     * configured in the POM as {@code <issueIds>1,2</issueIds>} is split here too.
+     */
+    static List<String> split(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                out.addAll(split(v));
+            }
+        }
+        return out;
     }
 
     static List<String> split(String commaSeparated) {

@@ -35,20 +35,95 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class ProjectImageMojo extends AbstractWorklinkMojo {
 
     static final String DEFAULT_SERVER_ID = "superoffice";
+    /** The properties of this goal's parameters that mean something else in the CodeArts goals. */
+    static final java.util.Map<String, String> PROPERTIES = java.util.Map.of("endpoint", "worklink.superoffice.endpoint", "serverId",
+            "worklink.superoffice.serverId", "projectId", "worklink.superoffice.projectId", "image", "worklink.superoffice.image", "entity",
+            "worklink.superoffice.entity");
     static final Set<ImageType> ACCEPTED = Set.of(ImageType.PNG, ImageType.JPEG, ImageType.GIF, ImageType.TIFF);
     static final String IMAGE_RULE = "must be a PNG, JPEG, GIF or TIFF image by its content (SuperOffice takes no other type; the file name does not count)";
 
-    /** Id of the SuperOffice project (or of the contact or person, see {@code entity}): a positive 32-bit integer. */
-    @Parameter(property = "worklink.projectId")
+    /**
+     * Id of the SuperOffice project (or of the contact or person, see {@code entity}): a positive 32-bit integer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "worklink.superoffice.projectId")
     private String projectId;
 
-    /** The image to save: PNG, JPEG, GIF or TIFF, recognised by its content. */
-    @Parameter(property = "worklink.image")
+    /**
+     * The image to save: PNG, JPEG, GIF or TIFF, recognised by its content.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "worklink.superoffice.image")
     private File image;
 
-    /** Which entity the id names: {@code Project}, {@code Contact} or {@code Person}. */
-    @Parameter(property = "worklink.entity", defaultValue = "Project")
-    private String entity;
+    /**
+     * Which entity the id names: {@code PROJECT}, {@code CONTACT} or {@code PERSON}, in any case ({@code Project} works too).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "worklink.superoffice.entity", defaultValue = "PROJECT")
+    private ImageOwner entity;
+
+    /** What was configured for entity when it names no entity, for the failure message. */
+    private String entityText;
+
+    /**
+     * Maven calls this setter (not the field) with the configured text, so that {@code Project} works as well as
+     * {@code PROJECT}.
+     *
+     * @param value the configured text
+     */
+    public void setEntity(String value) {
+        try {
+            entity = value == null || value.isBlank() ? ImageOwner.PROJECT : ImageOwner.of(value);
+            entityText = null;
+        } catch (IllegalArgumentException e) {
+            entity = null;
+            entityText = value;
+        }
+    }
+
+    /**
+     * Skip this goal only, as {@code worklink.skip} skips every goal of the plugin.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.project-image.skip", defaultValue = "false")
+    private boolean skipProjectImage;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipProjectImage;
+    }
+
+    /**
+     * Id of the {@code <server>} in settings.xml that holds the SuperOffice credentials.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.superoffice.serverId", defaultValue = DEFAULT_SERVER_ID)
+    private String serverId;
+
+    /**
+     * The SuperOffice WebAPI base up to {@code /api}, e.g. {@code https://online.superoffice.com/Cust12345/api} or
+     * {@code https://crm.example.com/SuperOffice/api}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.superoffice.endpoint")
+    private String endpoint;
+
+    @Override
+    protected String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected String serverId() {
+        return serverId;
+    }
 
     @Override
     protected String goal() {
@@ -82,14 +157,12 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
 
     /** Every check, no network: the id, the entity, the image and its type, the endpoint and the credentials. */
     private Prepared prepare() throws MojoExecutionException, MojoFailureException {
-        ParameterCheck check = new ParameterCheck();
+        ParameterCheck check = new ParameterCheck(PROPERTIES);
         checkCommon(check);
         int id = checkId(check);
-        ImageOwner owner = null;
-        try {
-            owner = ImageOwner.of(entity);
-        } catch (IllegalArgumentException e) {
-            check.fail("entity", entity, e.getMessage());
+        ImageOwner owner = entity;
+        if (owner == null) {
+            check.fail("entity", entityText, "must be PROJECT, CONTACT or PERSON (in any case)");
         }
         Path imagePath = image == null ? null : image.toPath().toAbsolutePath().normalize();
         ImageType type = checkImage(check, imagePath);
@@ -125,7 +198,7 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
     }
 
     private int checkId(ParameterCheck check) {
-        String name = entity == null ? "project" : entity.trim().toLowerCase(java.util.Locale.ROOT);
+        String name = entity == null ? "project" : entity.pathName().toLowerCase(java.util.Locale.ROOT);
         String rule = "must be a positive 32-bit integer (1 to 2147483647): the id of the " + name;
         if (!check.required("projectId", projectId, rule)) {
             return 0;

@@ -23,19 +23,35 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "sandbox", requiresProject = false, threadSafe = true)
 public class SandboxMojo extends AbstractMojo {
 
-    /** Port on 127.0.0.1; 0 picks a free one. */
+    /**
+     * Port on 127.0.0.1; 0 picks a free one.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.sandbox.port", defaultValue = "8787")
     private int port;
 
-    /** Largest attachment the sandbox accepts, as CodeArts does (50 MB); raise it to rehearse larger files. */
+    /**
+     * Largest attachment the sandbox accepts, as CodeArts does (50 MB); raise it to rehearse larger files.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.sandbox.attachmentLimit", defaultValue = "50MB")
     private String attachmentLimit;
 
-    /** When set, every request the sandbox receives is appended to this file as one JSON line. */
+    /**
+     * When set, every request the sandbox receives is appended to this file as one JSON line.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.sandbox.recordFile")
     private File recordFile;
 
-    /** When set, the endpoint URL is written to this file once the sandbox listens (for scripts). */
+    /**
+     * When set, the endpoint URL is written to this file once the sandbox listens (for scripts).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.sandbox.readyFile")
     private File readyFile;
 
@@ -84,7 +100,7 @@ public class SandboxMojo extends AbstractMojo {
                 + SandboxCredentials.SECRET_KEY + "</password>\n  <configuration><auth>aksk</auth></configuration>\n</server>\n"
                 + "<server>\n  <id>codearts-token</id>\n  <password>" + SandboxCredentials.READY_TOKEN
                 + "</password>\n  <configuration><auth>token</auth></configuration>\n</server>\n"
-                + "SuperOffice: -Dworklink.endpoint=" + url + "/SuperOffice/api (on-site; " + url + "/Cust12345/api behaves as Online) with\n"
+                + "SuperOffice: -Dworklink.superoffice.endpoint=" + url + "/SuperOffice/api (on-site; " + url + "/Cust12345/api behaves as Online) with\n"
                 + "<server>\n  <id>superoffice</id>\n  <username>" + SuperOfficeSandboxCredentials.USER + "</username>\n  <password>"
                 + SuperOfficeSandboxCredentials.PASSWORD + "</password>\n</server>\n"
                 + "What it received: " + url + "/__sandbox/record";

@@ -21,29 +21,56 @@ import org.apache.maven.plugins.annotations.Parameter;
  * ({@code imageUrl}), or to a local PNG, JPEG or GIF ({@code image}), which it uploads first.
  */
 @Mojo(name = "thumbnail", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class ThumbnailMojo extends AbstractWorklinkMojo {
+public class ThumbnailMojo extends AbstractCodeArtsMojo {
 
     static final String ONE_OF = "set exactly one of them: imageUrl for an image already uploaded to the project, or image for a local "
             + "PNG, JPEG or GIF file to upload first";
 
-    /** The CodeArts Req project's 32-character id. */
+    /**
+     * The CodeArts Req project's 32-character id.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.projectId")
     private String projectId;
 
-    /** The id of the plan whose thumbnail to set: letters, digits, {@code -} and {@code _}, at most 64. */
+    /**
+     * The id of the plan whose thumbnail to set: letters, digits, {@code -} and {@code _}, at most 64.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "worklink.planId")
     private String planId;
 
     /**
      * The url of an image already uploaded to the project, as the image upload returns it:
      * {@code /v1/upload/<projectId>/<yyyyMM>/<name>.<ext>}. Set this or {@code image}, not both.
+     *
+     * @since 0.1.0
      */
-    @Parameter(property = "worklink.imageUrl")
+    @Parameter(property = "worklink.thumbnail.imageUrl")
     private String imageUrl;
 
-    /** A local PNG, JPEG or GIF (by content) of at most 5 MB, uploaded to the project first. Set this or {@code imageUrl}, not both. */
-    @Parameter(property = "worklink.image")
+    /**
+     * A local PNG, JPEG or GIF (by content) of at most 5 MB, uploaded to the project first. Set this or {@code imageUrl}, not both.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "worklink.thumbnail.image")
     private File image;
+
+    /**
+     * Skip this goal only, as {@code worklink.skip} skips every goal of the plugin.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.thumbnail.skip", defaultValue = "false")
+    private boolean skipThumbnail;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipThumbnail;
+    }
 
     @Override
     protected String goal() {
@@ -52,7 +79,7 @@ public class ThumbnailMojo extends AbstractWorklinkMojo {
 
     @Override
     protected void publish() throws MojoExecutionException, MojoFailureException {
-        ParameterCheck check = new ParameterCheck();
+        ParameterCheck check = new ParameterCheck(java.util.Map.of("image", "worklink.thumbnail.image", "imageUrl", "worklink.thumbnail.imageUrl"));
         checkCommon(check);
         boolean projectOk = check.matches("projectId", projectId, AttachMojo.PROJECT_ID, AttachMojo.PROJECT_ID_RULE);
         check.matches("planId", planId, LinkMojo.PLAN_ID, LinkMojo.PLAN_ID_RULE);
@@ -60,9 +87,9 @@ public class ThumbnailMojo extends AbstractWorklinkMojo {
         Path local = image == null || image.getPath().isBlank() ? null : image.toPath().toAbsolutePath().normalize();
         ImageType type = null;
         if (url != null && local != null) {
-            check.fail("parameters imageUrl (worklink.imageUrl) = '" + url + "' and image (worklink.image) = '" + local + "' are both set: " + ONE_OF);
+            check.fail("parameters imageUrl (worklink.thumbnail.imageUrl) = '" + url + "' and image (worklink.thumbnail.image) = '" + local + "' are both set: " + ONE_OF);
         } else if (url == null && local == null) {
-            check.fail("parameters imageUrl (worklink.imageUrl) and image (worklink.image) are both unset: " + ONE_OF);
+            check.fail("parameters imageUrl (worklink.thumbnail.imageUrl) and image (worklink.thumbnail.image) are both unset: " + ONE_OF);
         } else if (url != null) {
             // with a broken projectId the url cannot be checked against it; that failure is reported already
             if (projectOk && !PlanThumbnail.imageUrlPattern(projectId).matcher(url).matches()) {

@@ -194,10 +194,10 @@ class GoalParametersTest {
         set(m, "pluginDescriptor", plugin);
         set(m, "endpoint", sandbox.url());
         set(m, "projectId", CODEARTS_PROJECT);
-        set(m, "issueIds", ISSUE);
-        set(m, "projectType", "auto");
+        set(m, "issueIds", java.util.List.of(ISSUE));
+        set(m, "projectType", ProjectTypeChoice.AUTO);
         set(m, "mainArtifact", true);
-        set(m, "files", "notes.txt");
+        set(m, "files", java.util.List.of("notes.txt"));
         set(m, "skipExisting", false);
         set(m, "parallelUploads", 4);
         set(m, "maxFileSize", "50MB");
@@ -226,7 +226,7 @@ class GoalParametersTest {
         ProjectImageMojo m = mojo(new ProjectImageMojo(), project("pom"));
         set(m, "endpoint", sandbox.url() + "/SuperOffice/api");
         set(m, "projectId", "4711");
-        set(m, "entity", "Project");
+        set(m, "entity", dev.worklink.superoffice.ImageOwner.PROJECT);
         set(m, "image", ImageTypeSamples.write(dir.resolve("logo.png"), "png", 16, 16).toFile());
         return m;
     }
@@ -236,7 +236,7 @@ class GoalParametersTest {
         set(m, "endpoint", sandbox.url());
         set(m, "projectId", CODEARTS_PROJECT);
         set(m, "planId", PLAN);
-        set(m, "workItems", "1001,1002");
+        set(m, "workItems", java.util.List.of("1001", "1002"));
         return m;
     }
 
@@ -400,7 +400,7 @@ class GoalParametersTest {
     @Test
     void classifiersChooseWhichAttachedArtifactsAreAttached() throws Exception {
         AttachMojo m = attachOfAJarModule();
-        set(m, "classifiers", "javadoc");
+        set(m, "classifiers", java.util.List.of("javadoc"));
 
         m.execute();
 
@@ -411,7 +411,7 @@ class GoalParametersTest {
     void mainArtifactFalseLeavesTheMainArtifactOut() throws Exception {
         AttachMojo m = attachOfAJarModule();
         set(m, "mainArtifact", false);
-        set(m, "classifiers", "sources");
+        set(m, "classifiers", java.util.List.of("sources"));
 
         m.execute();
 

@@ -155,7 +155,7 @@ class TwoBuildsInOneJvmTest {
         set(mojo, "timeout", 30);
         set(mojo, "projectId", PROJECT);
         set(mojo, "planId", PLAN);
-        set(mojo, "workItems", "1001,1002");
+        set(mojo, "workItems", java.util.List.of("1001", "1002"));
     }
 
     private Server passwordServer(String password) {
