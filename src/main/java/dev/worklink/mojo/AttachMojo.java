@@ -316,7 +316,7 @@ public class AttachMojo extends AbstractWorkItemsMojo {
                     add(result, p);
                 }
             } catch (IllegalArgumentException e) {
-                check.fail("files", files, e.getMessage());
+                check.fail("files", String.join(",", files), e.getMessage());
             } catch (IOException e) {
                 throw new MojoExecutionException("Could not look for the files " + files + ": " + e.getMessage(), e);
             }
