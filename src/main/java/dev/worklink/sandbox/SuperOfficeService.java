@@ -26,8 +26,9 @@ import java.util.Set;
  * Image calls need {@code Authorization}: {@code Basic} with {@link SuperOfficeSandboxCredentials#USER} and
  * {@link SuperOfficeSandboxCredentials#PASSWORD} (on-site tenants only: a tenant starting with {@code Cust} is Online
  * and refuses it), {@code SOTicket} with {@link SuperOfficeSandboxCredentials#TICKET} or a ticket a system user of that
- * tenant got, or {@code Bearer} with {@link SuperOfficeSandboxCredentials#BEARER_TOKEN}; SOTicket and Bearer also need
- * {@code SO-AppToken: }{@link SuperOfficeSandboxCredentials#APP_TOKEN}. Refusals are 401. Errors are SuperOffice-style
+ * tenant got, or {@code Bearer} with {@link SuperOfficeSandboxCredentials#BEARER_TOKEN}; SOTicket also needs
+ * {@code SO-AppToken: }{@link SuperOfficeSandboxCredentials#APP_TOKEN}, Bearer only its Authorization header (an
+ * SO-AppToken sent along must be that one). Refusals are 401. Errors are SuperOffice-style
  * {@code {"Error": "...", "ErrorType": "..."}}.
  */
 final class SuperOfficeService implements SandboxService, AutoCloseable {
@@ -187,7 +188,9 @@ final class SuperOfficeService implements SandboxService, AutoCloseable {
                 return true;
             }
             case "bearer": {
-                if (!appToken(ex)) {
+                // Bearer needs only its Authorization header (SuperOffice docs, authorization header types); an
+                // SO-AppToken sent along must still be the right one.
+                if (ex.header("SO-AppToken") != null && !appToken(ex)) {
                     return false;
                 }
                 if (!same(credential, SuperOfficeSandboxCredentials.BEARER_TOKEN)) {
@@ -204,7 +207,7 @@ final class SuperOfficeService implements SandboxService, AutoCloseable {
     private static boolean appToken(SandboxExchange ex) throws IOException {
         String given = ex.header("SO-AppToken");
         if (given == null) {
-            return refuse(ex, "SOTicket and Bearer calls need the SO-AppToken header");
+            return refuse(ex, "SOTicket calls need the SO-AppToken header");
         }
         if (!same(given, SuperOfficeSandboxCredentials.APP_TOKEN)) {
             return refuse(ex, "The SO-AppToken is not the application token this sandbox knows");

@@ -178,19 +178,19 @@ class SandboxSuperOfficeTest extends SandboxFixture {
     }
 
     @Test
-    void ticketsAndBearerTokensNeedTheAppToken() throws Exception {
+    void ticketsNeedTheAppTokenAndBearerTokensDoNot() throws Exception {
         String ticket = "SOTicket " + SuperOfficeSandboxCredentials.TICKET;
         String bearer = "Bearer " + SuperOfficeSandboxCredentials.BEARER_TOKEN;
 
         assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket).statusCode()).isEqualTo(401);
-        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer).statusCode()).isEqualTo(401);
+        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer).statusCode()).isEqualTo(200);
         assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer, "SO-AppToken", "not-the-app-token").statusCode()).isEqualTo(401);
         assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket, "SO-AppToken", SuperOfficeSandboxCredentials.APP_TOKEN).statusCode())
                 .isEqualTo(200);
         assertThat(put(ON_SITE_IMAGE, "image/png", PNG, "Authorization", bearer, "SO-AppToken", SuperOfficeSandboxCredentials.APP_TOKEN).statusCode())
                 .isEqualTo(200);
         assertThat(json(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket).body()).get("Error").asText())
-                .isEqualTo("SOTicket and Bearer calls need the SO-AppToken header");
+                .isEqualTo("SOTicket calls need the SO-AppToken header");
         assertThat(sandbox.records()).allSatisfy(r -> assertThat(r.headers().get("authorization")).isEqualTo("***"));
         assertThat(sandbox.records().get(2).headers()).containsEntry("so-apptoken", "***");
     }
