@@ -117,9 +117,11 @@ if [ "${BENCH_SKIP_INSTALL:-0}" != 1 ] && git -C "$root" rev-parse --short HEAD 
   if [ "$changed" -gt 0 ]; then source_state="$source_state with $changed uncommitted file(s) under src/ and pom.xml"; fi
 fi
 if [ "${BENCH_SKIP_INSTALL:-0}" != 1 ]; then
-  echo "==> Building and installing the plugin (./mvnw -B -q install -DskipTests -Dinvoker.skip=true, built in bench/target/plugin-build)"
-  # Its own build directory, so that the benchmark does not touch target/ of a build running beside it.
-  (cd "$root" && "$root/mvnw" -B -q install -DskipTests -Dinvoker.skip=true -Dbuild.dir="$work/plugin-build")
+  echo "==> Building and installing the plugin (./mvnw -B -q install -DskipTests -Dinvoker.skip=true, on a copy in bench/target/plugin-build)"
+  # A copy of the sources with its own target/, so that the benchmark does not touch target/ of a build running beside it.
+  rm -rf "$work/plugin-build" && mkdir -p "$work/plugin-build"
+  cp -r "$root/pom.xml" "$root/mvnw" "$root/.mvn" "$root/src" "$work/plugin-build/"
+  (cd "$work/plugin-build" && ./mvnw -B -q install -DskipTests -Dinvoker.skip=true)
 fi
 plugin_jar="$m2/dev/worklink/worklink-maven-plugin/$version/worklink-maven-plugin-$version.jar"
 [ -f "$plugin_jar" ] || { echo "The plugin is not installed at $plugin_jar." >&2; exit 1; }

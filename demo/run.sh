@@ -6,10 +6,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvnw="$root/mvnw"
+# DEMO_MVN: the Maven that builds the demo project, e.g. target/maven-homes/apache-maven-4.0.0-rc-5/bin/mvn
+# (unpacked by ./mvnw -Pmaven-versions verify); the wrapper's by default
+demo_mvn="${DEMO_MVN:-$mvnw}"
 work="$root/target/demo-run"
 rm -rf "$work" && mkdir -p "$work"
 
-echo "==> Building and installing the plugin (tests are run by: ./mvnw -B verify)"
+echo "==> Building and installing the plugin (tests are run by .ci/run)"
 "$mvnw" -B -q install -DskipTests -Dinvoker.skip=true
 
 echo "==> Starting the sandbox"
@@ -27,7 +30,7 @@ url="$(tr -d '\n' < "$work/sandbox.url")"
 echo "    sandbox at $url"
 
 echo "==> Releasing the demo project: mvn deploy (worklink goals are bound to deploy)"
-if ! "$mvnw" -B -f demo/pom.xml -s demo/settings.xml clean deploy -Dsandbox.url="$url" > "$work/demo-build.log" 2>&1; then
+if ! "$demo_mvn" -B -f demo/pom.xml -s demo/settings.xml clean deploy -Dsandbox.url="$url" > "$work/demo-build.log" 2>&1; then
   cat "$work/demo-build.log"; echo "The demo build failed." >&2; exit 1
 fi
 grep -E "worklink|Attached|Skipped|Linked|Credentials|BUILD" "$work/demo-build.log" || true

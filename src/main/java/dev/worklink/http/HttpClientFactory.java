@@ -1,7 +1,11 @@
 package dev.worklink.http;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -9,12 +13,18 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
@@ -28,27 +38,12 @@ public final class HttpClientFactory {
     /** Enough connections for the largest {@code parallelUploads} a user would sensibly set. */
     static final int MAX_CONNECTIONS = 64;
 
-    static {
-        // HttpClient logs every header (X-Auth-Token, Authorization) and every byte (the IAM password) at DEBUG,
-        // and `mvn -X` turns DEBUG on for every logger. Maven's SLF4J logger reads a logger's level from these
-        // properties when the logger is made, which is when HttpClient's classes first load: after this.
-        silence("org.apache.hc", "info");
-        silence("org.apache.hc.client5.http.wire", "off");
-        silence("org.apache.hc.client5.http.headers", "off");
-    }
-
-    private static void silence(String logger, String level) {
-        String key = "org.slf4j.simpleLogger.log." + logger;
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, level);
-        }
-    }
-
     private HttpClientFactory() {}
 
     public static CloseableHttpClient create(HttpSettings settings, String userAgent) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new LazyTls())
+                .setConnectionFactory(new QuietConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.timeout()))
@@ -77,6 +72,56 @@ public final class HttpClientFactory {
                 .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
                 .setUserAgent(userAgent)
                 .build();
+    }
+
+    /**
+     * Connections that never write headers or bytes to HttpClient's header and wire loggers
+     * ({@code org.apache.hc.client5.http.headers}, {@code org.apache.hc.client5.http.wire}): at DEBUG, which
+     * {@code mvn -X} turns on for every logger, they print every header ({@code Authorization}, {@code X-Auth-Token},
+     * {@code X-Subject-Token}, {@code SO-AppToken}) and every byte (the IAM password). Doing it here, rather than by
+     * setting logger levels, works the same under every Maven's logging (3.6.3 to 4.0) and touches no JVM-global
+     * state. HttpClient's other DEBUG lines (routes, connection leases, request lines) stay for {@code -X}.
+     * <p>
+     * The connections are those of HttpClient's default {@code ManagedHttpClientConnectionFactory} (default
+     * HTTP/1.1 configuration, no charset coding) minus the two loggers.
+     */
+    static final class QuietConnections implements HttpConnectionFactory<ManagedHttpClientConnection> {
+        private final AtomicLong ids = new AtomicLong();
+
+        @Override
+        public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+            QuietConnection connection = new QuietConnection("worklink-" + ids.incrementAndGet());
+            if (socket != null) {
+                connection.bind(socket);
+            }
+            return connection;
+        }
+    }
+
+    static final class QuietConnection extends DefaultManagedHttpClientConnection {
+        QuietConnection(String id) {
+            super(id);
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            bind(new SocketHolder(socket)); // not a LoggingSocketHolder: no wire log
+        }
+
+        @Override
+        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+            bind(new SocketHolder(sslSocket, socket));
+        }
+
+        @Override
+        protected void onRequestSubmitted(ClassicHttpRequest request) {
+            // no header log
+        }
+
+        @Override
+        protected void onResponseReceived(ClassicHttpResponse response) {
+            // no header log
+        }
     }
 
     /**

@@ -55,6 +55,6 @@ public interface RequestAuthenticator {
         String n = name.toLowerCase(java.util.Locale.ROOT);
         return n.equals("authorization") || n.equals("x-auth-token") || n.equals("x-subject-token")
                 || n.equals("so-apptoken") || n.equals("proxy-authorization") || n.equals("cookie")
-                || n.equals("x-xsrf-token");
+                || n.equals("x-xsrf-token") || n.equals("x-security-token");
     }
 }

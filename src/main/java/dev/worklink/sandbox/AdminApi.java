@@ -20,6 +20,9 @@ import java.util.Map;
  * <li>{@code GET tokens} → the IAM tokens issued, as an array of strings</li>
  * <li>{@code GET attachments} → the CodeArts Req attachments stored, as an array of {@code {id, projectId, issueId,
  * fileName, size, sha256}}</li>
+ * <li>{@code GET federation} → the identity provider and what federation issued since the last reset ({@link Sandbox#federation()})</li>
+ * <li>{@code POST identity-provider} with {@code {"idpId","clientId","idToken"}} (each optional: the default stays;
+ * a new clientId without idToken gets a JWT for that audience), until the next reset</li>
  * <li>{@code POST reset}, {@code POST expire-tokens}</li>
  * <li>{@code POST misbehave} with a {@link Misbehaviour} (or an array of them); {@code count} defaults to 1</li>
  * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
@@ -48,13 +51,15 @@ final class AdminApi {
             byte[] body = readBody(he);
             String method = he.getRequestMethod();
             String expected = switch (call) {
-                case "health", "record", "stats", "tokens", "attachments" -> "GET";
-                case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "require-project-id", "superoffice-public-key" -> "POST";
+                case "health", "record", "stats", "tokens", "attachments", "federation" -> "GET";
+                case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "require-project-id", "superoffice-public-key",
+                        "identity-provider" -> "POST";
                 default -> null;
             };
             if (expected == null) {
-                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, attachments and "
-                        + "POST reset, expire-tokens, misbehave, attachment-limit, list-shape, require-project-id, superoffice-public-key"));
+                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, attachments, federation "
+                        + "and POST reset, expire-tokens, misbehave, attachment-limit, list-shape, require-project-id, superoffice-public-key, "
+                        + "identity-provider"));
                 return;
             }
             if (!expected.equals(method)) {
@@ -84,6 +89,15 @@ final class AdminApi {
                 stats.put("connectionsAccepted", sandbox.connectionsAccepted());
                 stats.put("requests", sandbox.records().size());
                 return stats;
+            case "federation":
+                return sandbox.federation();
+            case "identity-provider": {
+                JsonNode given = json(body);
+                String clientId = given.path("clientId").asText(SandboxCredentials.IDP_CLIENT_ID);
+                String idToken = given.path("idToken").asText(given.has("clientId") ? SandboxCredentials.jwt(clientId) : SandboxCredentials.ID_TOKEN);
+                sandbox.identityProvider(given.path("idpId").asText(SandboxCredentials.IDP_ID), clientId, idToken);
+                return Map.of("status", "ok");
+            }
             case "reset":
                 sandbox.reset();
                 return Map.of("status", "ok");

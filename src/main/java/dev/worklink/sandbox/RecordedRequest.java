@@ -10,7 +10,7 @@ import java.util.Map;
  * @param seq             increasing with arrival
  * @param path            the raw path, as received
  * @param query           the raw query, or null
- * @param headers         lower-case names to first values; secrets (authorization, x-auth-token, so-apptoken,
+ * @param headers         lower-case names to first values; secrets (authorization, x-auth-token, x-security-token, so-apptoken,
  *                        proxy-authorization, cookie, x-xsrf-token) are "***"
  * @param parts           multipart parts, empty for other bodies
  * @param bodySize        bytes of the body as received

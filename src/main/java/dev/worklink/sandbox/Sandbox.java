@@ -41,12 +41,15 @@ public final class Sandbox implements AutoCloseable {
     private final List<SandboxService> services;
     private final SuperOfficeService superOffice;
     private final ReqAttachmentService attachments;
+    private final IdentityProvider identityProvider = new IdentityProvider();
     private final List<Route> routes = new ArrayList<>();
     private final AdminApi admin = new AdminApi(this);
     private final MisbehaviourQueue misbehaviours = new MisbehaviourQueue();
     private final Recorder recorder;
     private final AtomicLong seq = new AtomicLong();
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile long attachmentLimit;
     private volatile ListShape listShape = ListShape.DOC;
     private volatile boolean requireProjectId;
@@ -60,7 +63,8 @@ public final class Sandbox implements AutoCloseable {
         this.superOffice = new SuperOfficeService(clock);
         this.attachments = new ReqAttachmentService(this::attachmentLimit, this::listShape, clock);
         this.services = List.of(
-                new IamService(authentication, clock),
+                new IamService(authentication, identityProvider, clock),
+                new GitHubIdTokenService(identityProvider),
                 new IamProjectsService(),
                 attachments,
                 new PlanService(clock),
@@ -121,10 +125,19 @@ public final class Sandbox implements AutoCloseable {
         recorder.clear();
         misbehaviours.clear();
         connections.clear();
+        peakInFlight.set(inFlight.get());
         services.forEach(SandboxService::reset);
         attachmentLimit = options.attachmentLimitBytes();
         listShape = ListShape.DOC;
         requireProjectId = false;
+    }
+
+    /**
+     * The most requests (admin calls aside) the sandbox was serving at one moment since it started or was reset: the
+     * evidence that calls overlapped, which no wall-clock measurement gives reliably on a busy machine.
+     */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
     }
 
     /** Queues a misbehaviour; see {@link Misbehaviour} for how queued ones apply. */
@@ -145,6 +158,25 @@ public final class Sandbox implements AutoCloseable {
     /** The recorded {@code POST /v3/auth/tokens} calls. */
     public int iamCalls() {
         return (int) records().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v3/auth/tokens")).count();
+    }
+
+    /**
+     * Until the next reset, the IAM identity provider {@code idpId} (its client id {@code clientId}, the audience GitHub
+     * Actions is asked for) accepts only {@code idToken}. The defaults are in {@link SandboxCredentials}.
+     */
+    public void identityProvider(String idpId, String clientId, String idToken) {
+        if (idpId == null || idpId.isBlank() || clientId == null || clientId.isBlank() || idToken == null || idToken.isBlank()) {
+            throw new IllegalArgumentException("an identity provider needs a non-empty idpId, clientId and idToken");
+        }
+        identityProvider.configure(new IdentityProvider.Config(idpId, clientId, idToken));
+    }
+
+    /**
+     * The identity provider's configuration and what federation issued since the last reset:
+     * {@code {idpId, clientId, idToken, unscopedTokens: [..], temporaryKeys: [{access, secret, securitytoken, expires_at}]}}.
+     */
+    public Map<String, Object> federation() {
+        return identityProvider.state();
     }
 
     /** Distinct TCP connections (client address and port) that carried requests since the last reset. */
@@ -247,6 +279,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** Read the body, then misbehave, or route, authenticate and answer; the answer records the request. */
     private void serve(SandboxExchange ex) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            serveCounted(ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serveCounted(SandboxExchange ex) {
         connections.add(ex.connection());
         Misbehaviour fault = misbehaviours.next(ex.rawPath());
         try {

@@ -37,7 +37,8 @@ final class SandboxExchange {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_JSON = 64 * 1024;
     private static final Set<String> SECRET_HEADERS =
-            Set.of("authorization", "x-auth-token", "so-apptoken", "proxy-authorization", "cookie", "x-subject-token", "x-xsrf-token");
+            Set.of("authorization", "x-auth-token", "so-apptoken", "proxy-authorization", "cookie", "x-subject-token", "x-xsrf-token",
+                    "x-security-token");
     private static final Pattern SECRET_JSON_FIELD =
             Pattern.compile("(?i)(\"(?:[^\"]*(?:password|secret)[^\"]*|[^\"]*token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     /** Raw bodies of these types are also spooled to a temp file, for a handler that keeps the bytes (SuperOffice images). */
@@ -436,21 +437,27 @@ final class SandboxExchange {
     }
 
     private static boolean mask(JsonNode node) {
+        return mask(node, false);
+    }
+
+    /** Inside an object named like a token ({@code id_token}, {@code token}), its {@code id} is the token itself. */
+    private static boolean mask(JsonNode node, boolean inToken) {
         boolean masked = false;
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String name = field.getKey().toLowerCase(Locale.ROOT);
-                if ((name.contains("password") || name.contains("secret") || name.endsWith("token")) && field.getValue().isValueNode()) {
+                boolean secret = name.contains("password") || name.contains("secret") || name.endsWith("token") || (inToken && name.equals("id"));
+                if (secret && field.getValue().isValueNode()) {
                     field.setValue(JSON.getNodeFactory().textNode("***"));
                     masked = true;
                 } else {
-                    masked |= mask(field.getValue());
+                    masked |= mask(field.getValue(), name.endsWith("token"));
                 }
             }
         } else if (node != null && node.isArray()) {
             for (JsonNode item : node) {
-                masked |= mask(item);
+                masked |= mask(item, inToken);
             }
         }
         return masked;

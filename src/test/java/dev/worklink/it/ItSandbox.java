@@ -107,6 +107,35 @@ public final class ItSandbox {
         return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/tokens"), List.class);
     }
 
+    /**
+     * The sandbox's identity provider and what federation issued since the last reset:
+     * {@code {idpId, clientId, idToken, unscopedTokens, temporaryKeys: [{access, secret, securitytoken, expires_at}]}}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> federation(Object port) throws Exception {
+        return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/federation"), Map.class);
+    }
+
+    /**
+     * Every secret of keyless CI an IT's log and reports must not hold: the accepted ID token (JWT), the unscoped tokens
+     * and the temporary secret keys and security tokens issued since the last reset, and the sandbox's fixed temporary
+     * secret and security token.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> federationSecrets(Object port) throws Exception {
+        Map<String, Object> state = federation(port);
+        List<String> secrets = new java.util.ArrayList<>();
+        secrets.add((String) state.get("idToken"));
+        secrets.addAll((List<String>) state.get("unscopedTokens"));
+        for (Map<String, Object> key : (List<Map<String, Object>>) state.get("temporaryKeys")) {
+            secrets.add((String) key.get("secret"));
+            secrets.add((String) key.get("securitytoken"));
+        }
+        secrets.add(dev.worklink.sandbox.SandboxCredentials.TEMPORARY_SECRET_KEY);
+        secrets.add(dev.worklink.sandbox.SandboxCredentials.SECURITY_TOKEN);
+        return secrets;
+    }
+
     /** The recorded requests whose path contains the text. */
     public static List<Map<String, Object>> recordsTo(Object port, String pathContains) throws Exception {
         return records(port).stream().filter(r -> String.valueOf(r.get("path")).contains(pathContains)).toList();
@@ -131,6 +160,52 @@ public final class ItSandbox {
             raf.setLength(size);
             raf.seek(0);
             raf.write("worklink".getBytes());
+        }
+    }
+
+    /**
+     * Makes a file of exactly this size whose every 8-byte word is its own offset (big-endian), written 64 KiB at a
+     * time: no two blocks are alike and none is zero, so a stream that repeats, drops or zeroes a buffer changes the
+     * file's SHA-256.
+     */
+    public static void makePatternedFile(Path file, long size) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(1 << 16);
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+            long offset = 0;
+            while (offset < size) {
+                block.clear();
+                for (int i = 0; i < block.capacity(); i += 8) {
+                    block.putLong(offset + i);
+                }
+                block.flip();
+                block.limit((int) Math.min(block.capacity(), size - offset));
+                while (block.hasRemaining()) {
+                    offset += out.write(block);
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts an attachment on an IPD work item as if someone had uploaded it before the build (with the ready token);
+     * the sandbox records this upload too.
+     */
+    public static void preUpload(Object port, String projectId, String issueId, String fileName, byte[] content) throws Exception {
+        String boundary = "it-pre-upload";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/ipdprojectservice/projects/" + projectId + "/issues/" + issueId + "/attachments/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Auth-Token", dev.worklink.sandbox.SandboxCredentials.READY_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("the pre-upload of " + fileName + " answered " + r.statusCode() + ": " + r.body());
         }
     }
 

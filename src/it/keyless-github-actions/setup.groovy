@@ -1,0 +1,4 @@
+import static dev.worklink.it.ItSandbox.*
+
+reset(sandboxPort)
+return true

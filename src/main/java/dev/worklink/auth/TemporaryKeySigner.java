@@ -1,0 +1,68 @@
+package dev.worklink.auth;
+
+import dev.worklink.http.RequestAuthenticator;
+import dev.worklink.http.ServiceRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Signs with temporary keys: AK/SK signing ({@link AkSkSigner}) plus the security token, sent as
+ * {@code X-Security-Token} and signed like any other header, as huaweicloud-sdk-java-v3's
+ * {@code core/.../auth/BasicCredentials.syncProcessAuthRequest} adds it before {@code AKSKSigner.sign} (which signs every
+ * header but a multipart Content-Type). The keys come from {@link Keys}: fixed ones from settings.xml or the
+ * environment, or the build's {@link FederatedKeys}, asked before every attempt so a refresh is picked up.
+ */
+public final class TemporaryKeySigner implements RequestAuthenticator {
+
+    public static final String SECURITY_TOKEN_HEADER = "X-Security-Token";
+
+    /** Where the keys come from; asked before every attempt. */
+    @FunctionalInterface
+    public interface Keys {
+        /** The keys to sign with now; null in a dry run. */
+        TemporaryKeys current() throws IOException;
+    }
+
+    private final Keys keys;
+    private final String projectId;
+    private final String description;
+    private final Clock clock;
+
+    /**
+     * @param projectId   the X-Project-Id to send (signed), or null. The one place where the project id of temporary
+     *                    keys enters: configured, else {@code HUAWEICLOUD_SDK_PROJECT_ID}, else the credentials file's.
+     * @param description where the keys come from, without any value, for {@link #describe()}
+     */
+    public TemporaryKeySigner(Keys keys, String projectId, String description, Clock clock) {
+        this.keys = keys;
+        this.projectId = projectId;
+        this.description = description;
+        this.clock = clock;
+    }
+
+    /** Fixed temporary keys (an aksk server with {@code <securityToken>}, {@code HUAWEICLOUD_SDK_SECURITY_TOKEN}). */
+    public static TemporaryKeySigner fixed(TemporaryKeys keys, String projectId, String source, Clock clock) {
+        return new TemporaryKeySigner(() -> keys, projectId,
+                "AK/SK signature with temporary access key " + TemporaryKeys.masked(keys.accessKey()) + " and its security token from " + source, clock);
+    }
+
+    @Override
+    public Map<String, String> headersFor(ServiceRequest request) throws IOException {
+        TemporaryKeys now = keys.current();
+        if (now == null) {
+            return Map.of();
+        }
+        ServiceRequest withToken = request.withHeader(SECURITY_TOKEN_HEADER, now.securityToken());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(SECURITY_TOKEN_HEADER, now.securityToken());
+        headers.putAll(new AkSkSigner(now.accessKey(), now.secretKey(), projectId, description, clock).headersFor(withToken));
+        return headers;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}
