@@ -59,6 +59,8 @@ class CredentialSourcesTest {
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
         client = new ServiceClient(http, HttpSettings.defaults().withRetries(0), Log.NONE, d -> {});
         env.put("HUAWEICLOUD_SDK_IAM_ENDPOINT", iam.baseUrl());
+        // AK/SK keys without a project id would look it up from IAM (AkSkProjectIdTest); these tests are about the source order
+        env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
     }
 
     @AfterEach
@@ -194,6 +196,7 @@ class CredentialSourcesTest {
 
     @Test
     void environmentTemporaryKeysSignTheirSecurityToken() throws Exception {
+        env.remove("HUAWEICLOUD_SDK_PROJECT_ID");
         env.put("HUAWEICLOUD_SDK_AK", "AKTEMP000000");
         env.put("HUAWEICLOUD_SDK_SK", "sk-temp");
         env.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", "security-token-value");
