@@ -209,6 +209,7 @@ public final class CodeArtsCredentials {
      * {@code HUAWEICLOUD_SDK_PROJECT_ID} (the SDK's {@code EnvCredentialProvider}), else the region's IAM project, looked
      * up once per build and signed with the same keys ({@link IamProjectLookup}). Sources: huaweicloud-sdk-java-v3
      * {@code core/src/main/java/com/huaweicloud/sdk/core/auth/BasicCredentials.java} and {@code EnvCredentialProvider.java}.
+     * Temporary keys can take the same lookup: {@code IamProjectLookup.shared(...).source(client, theirSigner)}.
      */
     static AkSkSigner akSk(BuildScope build, String ak, String sk, String configuredProjectId, String configuredIam, String region,
             Map<String, String> env, ServiceClient iamClient, String source) throws CredentialsException {

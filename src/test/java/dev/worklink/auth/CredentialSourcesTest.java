@@ -59,6 +59,7 @@ class CredentialSourcesTest {
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
         client = new ServiceClient(http, HttpSettings.defaults().withRetries(0), Log.NONE, d -> {});
         env.put("HUAWEICLOUD_SDK_IAM_ENDPOINT", iam.baseUrl());
+        // AK/SK keys without a project id would look it up from IAM (AkSkProjectIdTest); these tests are about the source order
         env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
     }
 
@@ -195,6 +196,7 @@ class CredentialSourcesTest {
 
     @Test
     void environmentTemporaryKeysSignTheirSecurityToken() throws Exception {
+        env.remove("HUAWEICLOUD_SDK_PROJECT_ID");
         env.put("HUAWEICLOUD_SDK_AK", "AKTEMP000000");
         env.put("HUAWEICLOUD_SDK_SK", "sk-temp");
         env.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", "security-token-value");
@@ -203,7 +205,7 @@ class CredentialSourcesTest {
         Map<String, String> headers = auth.headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
 
         assertThat(headers).containsEntry("X-Security-Token", "security-token-value");
-        assertThat(headers.get("Authorization")).contains("Access=AKTEMP000000,").contains("SignedHeaders=accept;host;x-project-id;x-sdk-date;x-security-token,");
+        assertThat(headers.get("Authorization")).contains("Access=AKTEMP000000,").contains("SignedHeaders=accept;host;x-sdk-date;x-security-token,");
         assertThat(auth.describe()).contains("HUAWEICLOUD_SDK_SECURITY_TOKEN").doesNotContain("security-token-value").doesNotContain("sk-temp");
     }
 
