@@ -1,13 +1,29 @@
 import static dev.worklink.it.ItSandbox.*
 import java.nio.file.Files
 
+def project = '0123456789abcdef0123456789abcde2'
+def issue = '956239067176935402'
+def uploadPath = "/v1/ipdprojectservice/projects/${project}/issues/${issue}/attachments/upload"
 def uploads = recordsTo(sandboxPort, '/attachments/upload')
 check(uploads.size() == 3, "expected 3 uploads, got ${uploads.size()}")
+check(uploads.every { it.method == 'POST' && it.path == uploadPath && it.status == 200 },
+        "every upload goes to work item ${issue} of project ${project}: ${uploads.collect { [it.method, it.path, it.status] }}")
 ['a', 'b', 'c'].each { m ->
     def file = new File(basedir, "${m}/target/module-${m}-1.0.jar").toPath()
     def upload = uploads.find { it.parts[0].fileName == "module-${m}-1.0.jar" }
-    check(upload != null && upload.parts[0].sha256 == sha256(file), "module ${m}'s jar did not arrive intact")
+    check(upload != null && upload.parts.size() == 1 && upload.parts[0].field == 'attachment', "module ${m}'s jar was not uploaded as the field 'attachment'")
+    check(upload.parts[0].size == Files.size(file) && upload.parts[0].sha256 == sha256(file), "module ${m}'s jar did not arrive intact")
 }
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/worklink/attach.json'))
+check(report.outcome == 'success', "report outcome ${report.outcome}")
+check(report.items.size() == 3, "the report lists the three jars: ${report.items}")
+['a', 'b', 'c'].each { m ->
+    def item = report.items.find { it.file == "module-${m}-1.0.jar" }
+    check(item != null && item.status == 'uploaded' && item.workItem == issue && item.httpStatus == 200, "report item of module ${m}: ${item}")
+    check(item.size == Files.size(new File(basedir, "${m}/target/module-${m}-1.0.jar").toPath()), "report size of module ${m}: ${item}")
+}
+check(report.items*.attachmentId.toSet() == ['1000001', '1000002', '1000003'].toSet(),
+        "the report holds the ids the sandbox gave, once each: ${report.items*.attachmentId}")
 check(recordsTo(sandboxPort, '/v3/auth/tokens').size() == 1, 'expected exactly one IAM call for the whole build')
 def log = new File(basedir, 'build.log').text
 check(log.count('attachAtEnd: this is the last module') == 1, 'the upload phase must run exactly once')
@@ -15,5 +31,4 @@ check(log.count('attachAtEnd: this is the last module') == 1, 'the upload phase 
 def lastJar = log.lastIndexOf('Building jar:')
 def firstUpload = log.indexOf('Attached module-')
 check(lastJar >= 0 && firstUpload > lastJar, 'uploads started before the last module was built')
-check(new File(basedir, 'target/worklink/attach.json').isFile(), 'no report in the execution root')
 return true

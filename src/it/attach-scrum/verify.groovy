@@ -10,6 +10,17 @@ check(uploads.size() == 4, "2 files × 2 work items: expected 4 uploads, got ${u
         check(u.headers['x-auth-token'] != null, 'the ready token must be sent as X-Auth-Token')
     }
 }
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/worklink/attach.json'))
+check(report.goal == 'attach' && report.outcome == 'success' && !report.dryRun, "report ${report.goal} ${report.outcome} ${report.dryRun}")
+check(report.items.size() == 4, "the report lists 2 files × 2 work items: ${report.items}")
+check(report.items.collect { [it.workItem, it.file] }.toSet() == [['4711', 'app-1.0.zip'], ['4711', 'docs-1.0.zip'], ['4712', 'app-1.0.zip'],
+        ['4712', 'docs-1.0.zip']].toSet(), "report items ${report.items.collect { [it.workItem, it.file] }}")
+report.items.each { item ->
+    check(item.status == 'uploaded' && item.httpStatus == 200, "report item ${item}")
+    check(item.size == new File(basedir, "dist/${item.file}").length(), "report size of ${item.file}: ${item.size}")
+    check(item.attachmentId ==~ /\d+/, "the report holds the id the service gave each attachment: ${item}")
+}
+check(report.items*.attachmentId.toSet().size() == 4, "four uploads, four attachment ids: ${report.items*.attachmentId}")
 check(recordsTo(sandboxPort, '/v3/auth/tokens').isEmpty(), 'token mode must not call IAM')
 check(recordsTo(sandboxPort, '/attachments?').isEmpty() && records(sandboxPort).every { it.method == 'POST' }, 'Scrum has no list call')
 return true

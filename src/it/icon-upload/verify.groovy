@@ -18,7 +18,8 @@ check(upload.parts[0].sha256 == sha256(icon), 'the bytes changed')
 def report = new JsonSlurper().parse(new File(basedir, 'target/worklink/icon.json'))
 def item = report.items[0]
 check(report.outcome == 'success' && item.status == 'uploaded' && item.width == 128 && item.height == 128, "report ${item}")
-check(item.url && item.url.startsWith('http'), "the report holds the stored icon's URL: ${item.url}")
+def storedUrl = 'https://devops.sandbox.invalid/devmarket/plugin/new/worklink-demo-1.0-' + sha256(icon).substring(0, 32) + '-icon.png'
+check(item.url == storedUrl, "the report holds the stored icon's URL ${storedUrl}: ${item.url}")
 def log = new File(basedir, 'build.log').text
 check(log.contains("worklink:icon: the icon of extension 'worklink demo 1.0' is ${item.url}."), 'the log names the stored URL')
 check(!log.contains('CodeArts recommends'), 'a 128 × 128 icon draws no warning')

@@ -250,8 +250,15 @@ public class AttachMojo extends AbstractWorklinkMojo {
                 sb.append("\n  - ").append(f.file()).append(" to work item ").append(f.workItem()).append(": ").append(f.reason());
             }
             sb.append("\nThe report ").append(report).append(" lists what was uploaded; a re-run skips files already attached (IPD).");
-            boolean userError = failures.stream().allMatch(f -> f.httpStatus() != null && f.httpStatus() >= 400 && f.httpStatus() < 500);
-            failed(sb.toString(), userError);
+            failed(sb.toString(), usersError(failures));
         }
+    }
+
+    /**
+     * Whether the failed uploads are the user's to fix (MojoFailureException): every one refused with a 4xx. One that
+     * failed otherwise (5xx after retries, a lost connection, {@code "status":"error"} in a 200) makes it ours.
+     */
+    static boolean usersError(List<AttachmentOutcome> failures) {
+        return !failures.isEmpty() && failures.stream().allMatch(f -> f.httpStatus() != null && f.httpStatus() >= 400 && f.httpStatus() < 500);
     }
 }

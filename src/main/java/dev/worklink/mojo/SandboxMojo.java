@@ -1,14 +1,13 @@
 package dev.worklink.mojo;
 
 import dev.worklink.files.FileSize;
+import dev.worklink.sandbox.ReadyFile;
 import dev.worklink.sandbox.Sandbox;
 import dev.worklink.sandbox.SandboxCredentials;
 import dev.worklink.sandbox.SandboxOptions;
 import dev.worklink.sandbox.SuperOfficeSandboxCredentials;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -65,8 +64,7 @@ public class SandboxMojo extends AbstractMojo {
             getLog().info("worklink sandbox listening on " + sandbox.url() + " (Ctrl+C to stop)");
             getLog().info(snippet(sandbox.url()));
             if (readyFile != null) {
-                Files.createDirectories(readyFile.toPath().toAbsolutePath().getParent());
-                Files.writeString(readyFile.toPath(), sandbox.url() + "\n", StandardCharsets.UTF_8);
+                ReadyFile.write(readyFile.toPath(), sandbox.url()); // whole, then moved in place: a script never reads half
             }
             stopped.await();
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package dev.worklink.sandbox;
 
-import dev.worklink.auth.AkSkSigner;
-import dev.worklink.http.RequestBody;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -9,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who a CodeArts request comes from: a token the sandbox issued (or its ready token), or an AK/SK signature, which
  * it checks by signing what it received (Host, raw path and query, the signed headers, {@code X-Sdk-Date} and the
- * body's hash, or {@code UNSIGNED-PAYLOAD} when the request says so) with the sandbox's secret key.
+ * body's hash, or {@code UNSIGNED-PAYLOAD} for a multipart body that says so) with the sandbox's secret key, through
+ * its own {@link SdkHmacSha256} (never the plugin's signer: the sandbox is the oracle the plugin is tested against).
+ *
+ * <p>It is as strict as the signing guide, no stricter and no kinder: SignedHeaders must be written as documented
+ * (lower-case names, sorted, {@code host} and {@code x-sdk-date} among them), and {@code UNSIGNED-PAYLOAD} stands for
+ * the body's hash only on a multipart/form-data body. Any other header may be signed, {@code X-Security-Token} (of
+ * temporary keys) and {@code X-Project-Id} included.
  */
 final class Authentication {
 
     static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
     static final String FAILURE_PREFIX = "Incorrect IAM authentication information: ";
+    static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
 
     /** Either who the request is from, or why it is refused. */
     record Verdict(String identity, String failure) {
@@ -74,7 +80,7 @@ final class Authentication {
     /** Whether a request's AK/SK signature covers the hash of its body, so the whole body must be hashed. */
     static boolean signatureCoversBody(Map<String, String> headers) {
         return headers.get("x-auth-token") == null && headers.get("authorization") != null
-                && !RequestBody.UNSIGNED_PAYLOAD.equals(headers.get("x-sdk-content-sha256"));
+                && !(UNSIGNED_PAYLOAD.equals(headers.get("x-sdk-content-sha256")) && isMultipart(headers));
     }
 
     /** Checks a request whose body has been read. */
@@ -113,9 +119,16 @@ final class Authentication {
         if (!SandboxCredentials.ACCESS_KEY.equals(accessKey) && !temporaryKeys.containsKey(accessKey)) {
             return Verdict.refused("the access key " + masked(accessKey) + " is unknown");
         }
-        List<String> signed = new ArrayList<>();
-        for (String name : fields.get("signedheaders").split(";")) {
-            signed.add(name.trim().toLowerCase(Locale.ROOT));
+        String signedHeaders = fields.get("signedheaders");
+        List<String> signed = List.of(signedHeaders.split(";", -1));
+        for (int i = 0; i < signed.size(); i++) {
+            String name = signed.get(i);
+            boolean documented = !name.isEmpty() && name.equals(name.toLowerCase(Locale.ROOT)) && name.strip().equals(name)
+                    && (i == 0 || signed.get(i - 1).compareTo(name) < 0);
+            if (!documented) {
+                return Verdict.refused("SignedHeaders must be lower-case header names in sorted order, separated by ';' "
+                        + "(e.g. content-type;host;x-sdk-date), but are " + signedHeaders);
+            }
         }
         if (!signed.contains("host") || !signed.contains("x-sdk-date")) {
             return Verdict.refused("SignedHeaders must include host and x-sdk-date, but are " + String.join(";", signed));
@@ -133,7 +146,7 @@ final class Authentication {
         String date = headers.get("x-sdk-date");
         Instant when;
         try {
-            when = LocalDateTime.parse(date, AkSkSigner.SDK_DATE).toInstant(ZoneOffset.UTC);
+            when = LocalDateTime.parse(date, SDK_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return Verdict.refused("X-Sdk-Date '" + date + "' is not yyyyMMdd'T'HHmmss'Z'");
         }
@@ -142,17 +155,20 @@ final class Authentication {
             return Verdict.refused("X-Sdk-Date " + date + " is " + skew.toMinutes() + " minutes from the server's time; at most "
                     + CLOCK_SKEW.toMinutes() + " minutes are allowed");
         }
-        String payloadHash = RequestBody.UNSIGNED_PAYLOAD.equals(headers.get("x-sdk-content-sha256"))
-                ? RequestBody.UNSIGNED_PAYLOAD : ex.bodySha256();
+        boolean unsigned = UNSIGNED_PAYLOAD.equals(headers.get("x-sdk-content-sha256"));
+        if (unsigned && !isMultipart(headers)) {
+            return Verdict.refused("X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD stands for the body's hash only on a multipart/form-data "
+                    + "body, but this request's Content-Type is " + headers.get("content-type") + ": its body must be hashed and signed");
+        }
+        String payloadHash = unsigned ? UNSIGNED_PAYLOAD : ex.bodySha256();
         if (payloadHash == null) {
             return Verdict.refused("the body was not hashed");
         }
-        String expected = AkSkSigner.signature(key.secret(), ex.method(), ex.rawPath(), ex.rawQuery(), headers,
-                signed, date, payloadHash);
+        String canonical = SdkHmacSha256.canonicalRequest(ex.method(), ex.rawPath(), ex.rawQuery(), headers, signed, payloadHash);
+        String expected = SdkHmacSha256.signature(key.secret(), date, canonical);
         byte[] given = fields.get("signature").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
-            ex.note("the sandbox signed this canonical request: " + AkSkSigner.canonicalRequest(ex.method(), ex.rawPath(),
-                    ex.rawQuery(), headers, signed, payloadHash).replace("\n", "\\n"));
+            ex.note("the sandbox signed this canonical request: " + canonical.replace("\n", "\\n"));
             return Verdict.refused("the signature does not match the request");
         }
         return Verdict.as(key.identity());
@@ -189,11 +205,11 @@ final class Authentication {
     /** {@code SDK-HMAC-SHA256 Access=a, SignedHeaders=b, Signature=c} as lower-case keys to values, or null. */
     private static Map<String, String> authorizationFields(String authorization) {
         String value = authorization.trim();
-        if (!value.startsWith(AkSkSigner.ALGORITHM + " ")) {
+        if (!value.startsWith(SdkHmacSha256.ALGORITHM + " ")) {
             return null;
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String item : value.substring(AkSkSigner.ALGORITHM.length()).split(",")) {
+        for (String item : value.substring(SdkHmacSha256.ALGORITHM.length()).split(",")) {
             int eq = item.indexOf('=');
             if (eq <= 0) {
                 return null;
@@ -201,6 +217,11 @@ final class Authentication {
             fields.put(item.substring(0, eq).trim().toLowerCase(Locale.ROOT), item.substring(eq + 1).trim());
         }
         return fields;
+    }
+
+    private static boolean isMultipart(Map<String, String> headers) {
+        String type = headers.get("content-type");
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static String masked(String accessKey) {

@@ -45,6 +45,8 @@ public final class Sandbox implements AutoCloseable {
     private final Recorder recorder;
     private final AtomicLong seq = new AtomicLong();
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile long attachmentLimit;
     private volatile boolean closed;
 
@@ -116,8 +118,17 @@ public final class Sandbox implements AutoCloseable {
         recorder.clear();
         misbehaviours.clear();
         connections.clear();
+        peakInFlight.set(inFlight.get());
         services.forEach(SandboxService::reset);
         attachmentLimit = options.attachmentLimitBytes();
+    }
+
+    /**
+     * The most requests (admin calls aside) the sandbox was serving at one moment since it started or was reset: the
+     * evidence that calls overlapped, which no wall-clock measurement gives reliably on a busy machine.
+     */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
     }
 
     /** Queues a misbehaviour; see {@link Misbehaviour} for how queued ones apply. */
@@ -210,6 +221,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** Read the body, then misbehave, or route, authenticate and answer; the answer records the request. */
     private void serve(SandboxExchange ex) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            serveCounted(ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serveCounted(SandboxExchange ex) {
         connections.add(ex.connection());
         Misbehaviour fault = misbehaviours.next(ex.rawPath());
         try {

@@ -1,10 +1,7 @@
 package dev.worklink.sandbox;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Runs the sandbox outside Maven (benchmarks, scripts):
@@ -46,7 +43,7 @@ public final class SandboxMain {
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "worklink-sandbox-stop"));
         System.out.println("worklink sandbox listening on " + sandbox.url());
         if (ready != null) {
-            writeReadyFile(ready, sandbox.url());
+            ReadyFile.write(ready, sandbox.url());
         }
         Thread.currentThread().join();
     }
@@ -56,14 +53,5 @@ public final class SandboxMain {
             throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }
         return args[i];
-    }
-
-    /** Written whole, then moved in place, so that a script polling for it never reads half a URL. */
-    private static void writeReadyFile(Path ready, String url) throws IOException {
-        Path dir = ready.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".sandbox-ready", ".tmp");
-        Files.writeString(tmp, url + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, ready, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -26,8 +26,10 @@ import java.util.Set;
  * Image calls need {@code Authorization}: {@code Basic} with {@link SuperOfficeSandboxCredentials#USER} and
  * {@link SuperOfficeSandboxCredentials#PASSWORD} (on-site tenants only: a tenant starting with {@code Cust} is Online
  * and refuses it), {@code SOTicket} with {@link SuperOfficeSandboxCredentials#TICKET} or a ticket a system user of that
- * tenant got, or {@code Bearer} with {@link SuperOfficeSandboxCredentials#BEARER_TOKEN}; SOTicket and Bearer also need
- * {@code SO-AppToken: }{@link SuperOfficeSandboxCredentials#APP_TOKEN}. Refusals are 401. Errors are SuperOffice-style
+ * tenant got, or {@code Bearer} with {@link SuperOfficeSandboxCredentials#BEARER_TOKEN}. As the docs demand it and no more:
+ * SOTicket on an Online tenant also needs {@code SO-AppToken: }{@link SuperOfficeSandboxCredentials#APP_TOKEN}; Bearer needs
+ * only its Authorization header; an on-site installation needs no app token at all. An app token sent to an Online tenant
+ * must be the right one; on-site it is ignored. Refusals are 401. Errors are SuperOffice-style
  * {@code {"Error": "...", "ErrorType": "..."}}.
  */
 final class SuperOfficeService implements SandboxService, AutoCloseable {
@@ -169,7 +171,7 @@ final class SuperOfficeService implements SandboxService, AutoCloseable {
                 return true;
             }
             case "soticket": {
-                if (!appToken(ex)) {
+                if (online && !appToken(ex, true)) {
                     return false;
                 }
                 if (same(credential, SuperOfficeSandboxCredentials.TICKET)) {
@@ -187,7 +189,7 @@ final class SuperOfficeService implements SandboxService, AutoCloseable {
                 return true;
             }
             case "bearer": {
-                if (!appToken(ex)) {
+                if (online && !appToken(ex, false)) {
                     return false;
                 }
                 if (!same(credential, SuperOfficeSandboxCredentials.BEARER_TOKEN)) {
@@ -201,10 +203,11 @@ final class SuperOfficeService implements SandboxService, AutoCloseable {
         }
     }
 
-    private static boolean appToken(SandboxExchange ex) throws IOException {
+    /** On an Online tenant: the SO-AppToken, when {@code required} or given, must be the sandbox's; false after answering 401. */
+    private static boolean appToken(SandboxExchange ex, boolean required) throws IOException {
         String given = ex.header("SO-AppToken");
         if (given == null) {
-            return refuse(ex, "SOTicket and Bearer calls need the SO-AppToken header");
+            return !required || refuse(ex, "SOTicket calls to SuperOffice Online need the SO-AppToken header");
         }
         if (!same(given, SuperOfficeSandboxCredentials.APP_TOKEN)) {
             return refuse(ex, "The SO-AppToken is not the application token this sandbox knows");

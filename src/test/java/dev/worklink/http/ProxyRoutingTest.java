@@ -60,6 +60,12 @@ class ProxyRoutingTest {
         assertThat(p.appliesTo("https", "projectman-ext.cn-north-4.myhuaweicloud.com")).isFalse();
         assertThat(p.appliesTo("https", "example.com")).isTrue();
         assertThat(p.appliesTo("http", "example.com")).isFalse();
-        assertThat(p.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void toStringNamesTheProxyAndItsUserButNeverThePassword() {
+        ProxySpec p = new ProxySpec("https", "proxy", 3128, "proxyuser", "s3cr3t-proxy-pass", null);
+
+        assertThat(p.toString()).contains("proxy:3128").contains("proxyuser").doesNotContain("s3cr3t-proxy-pass");
     }
 }

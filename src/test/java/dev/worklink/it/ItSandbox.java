@@ -139,6 +139,52 @@ public final class ItSandbox {
         }
     }
 
+    /**
+     * Makes a file of exactly this size whose every 8-byte word is its own offset (big-endian), written 64 KiB at a
+     * time: no two blocks are alike and none is zero, so a stream that repeats, drops or zeroes a buffer changes the
+     * file's SHA-256.
+     */
+    public static void makePatternedFile(Path file, long size) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(1 << 16);
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+            long offset = 0;
+            while (offset < size) {
+                block.clear();
+                for (int i = 0; i < block.capacity(); i += 8) {
+                    block.putLong(offset + i);
+                }
+                block.flip();
+                block.limit((int) Math.min(block.capacity(), size - offset));
+                while (block.hasRemaining()) {
+                    offset += out.write(block);
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts an attachment on an IPD work item as if someone had uploaded it before the build (with the ready token);
+     * the sandbox records this upload too.
+     */
+    public static void preUpload(Object port, String projectId, String issueId, String fileName, byte[] content) throws Exception {
+        String boundary = "it-pre-upload";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/ipdprojectservice/projects/" + projectId + "/issues/" + issueId + "/attachments/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Auth-Token", dev.worklink.sandbox.SandboxCredentials.READY_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("the pre-upload of " + fileName + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
     /** Fails the verify script with the message when the condition does not hold. */
     public static void check(boolean condition, String message) {
         if (!condition) {

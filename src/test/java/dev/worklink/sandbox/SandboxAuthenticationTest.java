@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +116,7 @@ class SandboxAuthenticationTest extends SandboxFixture {
     @Test
     void aSignatureCoveringTheHashOfAMultipartBodyIsAccepted() throws Exception {
         byte[] body = multipart("test-boundary", "attachment", "a.bin", new byte[] {1, 2, 3});
-        Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "POST", IPD_UPLOAD, null, Map.of(), Instant.now(), sha256(body));
+        Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "POST", IPD_UPLOAD, null, Map.of(), Instant.now(), body);
 
         HttpResponse<String> r = post(IPD_UPLOAD, MULTIPART, body, flat(headers));
 
@@ -129,7 +128,7 @@ class SandboxAuthenticationTest extends SandboxFixture {
     void aBodyChangedAfterSigningIs401() throws Exception {
         byte[] signedBody = multipart("test-boundary", "attachment", "a.bin", new byte[] {1, 2, 3});
         byte[] sentBody = multipart("test-boundary", "attachment", "a.bin", new byte[] {1, 2, 4});
-        Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "POST", IPD_UPLOAD, null, Map.of(), Instant.now(), sha256(signedBody));
+        Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "POST", IPD_UPLOAD, null, Map.of(), Instant.now(), signedBody);
 
         HttpResponse<String> r = post(IPD_UPLOAD, MULTIPART, sentBody, flat(headers));
 
@@ -141,7 +140,7 @@ class SandboxAuthenticationTest extends SandboxFixture {
     void aQueryChangedAfterSigningIs401() throws Exception {
         String path = "/v1/ipdprojectservice/projects/" + PROJECT + "/attachments";
         Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "GET", path, "issue_id=956239067176935401", Map.of(),
-                Instant.now(), AkSkSigner.sha256Hex(new byte[0]));
+                Instant.now(), null);
 
         assertThat(get(path + "?issue_id=956239067176935402", flat(headers)).statusCode()).isEqualTo(401);
     }
@@ -181,15 +180,53 @@ class SandboxAuthenticationTest extends SandboxFixture {
 
     @Test
     void aSignatureThatLeavesOutHostIs401() throws Exception {
-        String date = AkSkSigner.SDK_DATE.format(Instant.now());
-        String signature = AkSkSigner.signature(SandboxCredentials.SECRET_KEY, "GET", "/v1/ipdprojectservice/projects/" + PROJECT + "/attachments",
-                "issue_id=" + IPD_ISSUE, Map.of("x-sdk-date", date), List.of("x-sdk-date"), date, AkSkSigner.sha256Hex(new byte[0]));
+        // Refused for its SignedHeaders alone, before any signature is computed: the signature's value does not matter.
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
 
-        HttpResponse<String> r = get(IPD_LIST, "X-Sdk-Date", date,
-                "Authorization", AkSkSigner.authorization(SandboxCredentials.ACCESS_KEY, List.of("x-sdk-date"), signature));
+        HttpResponse<String> r = get(IPD_LIST, "X-Sdk-Date", date, "Authorization", "SDK-HMAC-SHA256 Access=" + SandboxCredentials.ACCESS_KEY
+                + ", SignedHeaders=x-sdk-date, Signature=" + "0".repeat(64));
 
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("SignedHeaders must include host and x-sdk-date");
+    }
+
+    @Test
+    void signedHeadersInAnotherOrderOrCaseAre401EvenWhenTheSignatureMatchesThem() throws Exception {
+        // The plugin's own mistake, made by hand: the names as the request spells them, in the order it sends them.
+        // The signature is right for that order (HMAC over the canonical request written in that order), so only the
+        // form of SignedHeaders can refuse it.
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String canonical = "GET\n/v1/ipdprojectservice/projects/" + PROJECT + "/attachments/\nissue_id=" + IPD_ISSUE + "\n"
+                + "x-sdk-date:" + date + "\nhost:127.0.0.1:" + sandbox.port() + "\ncontent-type:application/json\n\n"
+                + "x-sdk-date;host;content-type\n" + sha256(new byte[0]);
+        String signature = hmacHex(SandboxCredentials.SECRET_KEY, "SDK-HMAC-SHA256\n" + date + "\n" + sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+
+        HttpResponse<String> r = get(IPD_LIST, "X-Sdk-Date", date, "Content-Type", "application/json", "Authorization",
+                "SDK-HMAC-SHA256 Access=" + SandboxCredentials.ACCESS_KEY + ", SignedHeaders=X-Sdk-Date;Host;Content-Type, Signature=" + signature);
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("SignedHeaders must be lower-case header names in sorted order").contains("X-Sdk-Date;Host;Content-Type");
+    }
+
+    @Test
+    void aJsonLinkCallClaimingUnsignedPayloadIs401() throws Exception {
+        // The body is then covered by no signature; only multipart bodies may say UNSIGNED-PAYLOAD.
+        byte[] body = "[1,2]".getBytes(StandardCharsets.UTF_8);
+        String link = "/v3/plan/" + PROJECT + "/f29c3f16d5f54cbab5e167ef9eed3baf/issue";
+        Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "POST", link, null,
+                Map.of("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"), Instant.now(), null);
+
+        HttpResponse<String> r = post(link, "application/json", body, flat(headers));
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("UNSIGNED-PAYLOAD stands for the body's hash only on a multipart/form-data body");
+        assertThat(onlyRecord().authenticatedAs()).isNull();
+    }
+
+    private static String hmacHex(String key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -197,7 +234,7 @@ class SandboxAuthenticationTest extends SandboxFixture {
         // The upload call refuses JSON (400), but only after the signature over the body's hash was accepted.
         byte[] body = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = signedHeaders(SandboxCredentials.SECRET_KEY, "POST", IPD_UPLOAD, null,
-                Map.of("Content-Type", "application/json"), Instant.now(), sha256(body));
+                Map.of("Content-Type", "application/json"), Instant.now(), body);
 
         HttpResponse<String> r = post(IPD_UPLOAD, null, body, flat(headers));
 

@@ -2,7 +2,6 @@ package dev.worklink.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.worklink.auth.AkSkSigner;
 import dev.worklink.http.HttpClientFactory;
 import dev.worklink.http.HttpSettings;
 import dev.worklink.http.Log;
@@ -25,9 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -179,21 +176,37 @@ abstract class SandboxFixture {
     }
 
     /**
-     * The headers of an AK/SK-signed request, made here with {@link AkSkSigner#signature} from the parts a test
-     * chooses (so it can sign one thing and send another).
+     * The headers of an AK/SK-signed request, signed here by Huawei Cloud's own SDK signer (huaweicloud-sdk-core's
+     * {@code AKSKSigner}), never by the plugin's: the sandbox's check is tested against an independent signer. A test
+     * chooses what is signed (so it can sign one thing and send another). The SDK signs every header it is given but
+     * Content-Type.
+     *
+     * @param query      the query as it is signed, already percent-encoded, or null
+     * @param signedBody the body as it is signed, or null for none
      */
     Map<String, String> signedHeaders(String secretKey, String method, String path, String query, Map<String, String> extraHeaders,
-            Instant date, String payloadHash) {
-        String sdkDate = AkSkSigner.SDK_DATE.format(date);
-        Map<String, String> lower = new TreeMap<>();
-        lower.put("host", "127.0.0.1:" + sandbox.port());
-        lower.put("x-sdk-date", sdkDate);
-        extraHeaders.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        List<String> names = new ArrayList<>(lower.keySet());
-        String signature = AkSkSigner.signature(secretKey, method, path, query, lower, names, sdkDate, payloadHash);
+            Instant date, byte[] signedBody) {
+        String sdkDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(date);
+        com.huaweicloud.sdk.core.http.HttpRequest.HttpRequestBuilder b = com.huaweicloud.sdk.core.http.HttpRequest.newBuilder()
+                .withEndpoint(sandbox.url()).withPath(path).withMethod(com.huaweicloud.sdk.core.http.HttpMethod.valueOf(method));
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                b.addQueryParam(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        List.of(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+            }
+        }
+        b.addHeader("X-Sdk-Date", sdkDate);
+        extraHeaders.forEach(b::addHeader);
+        if (signedBody != null) {
+            b.withBody(new java.io.ByteArrayInputStream(signedBody));
+        }
+        com.huaweicloud.sdk.core.auth.BasicCredentials keys = new com.huaweicloud.sdk.core.auth.BasicCredentials()
+                .withAk(SandboxCredentials.ACCESS_KEY).withSk(secretKey);
+        Map<String, String> added = com.huaweicloud.sdk.core.auth.AKSKSigner.getInstance().sign(b.build(), keys);
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("X-Sdk-Date", sdkDate);
-        headers.put("Authorization", AkSkSigner.authorization(SandboxCredentials.ACCESS_KEY, names, signature));
+        headers.put("Authorization", added.get("Authorization"));
         return headers;
     }
 

@@ -178,21 +178,41 @@ class SandboxSuperOfficeTest extends SandboxFixture {
     }
 
     @Test
-    void ticketsAndBearerTokensNeedTheAppToken() throws Exception {
+    void aTicketOnOnlineNeedsTheAppToken() throws Exception {
         String ticket = "SOTicket " + SuperOfficeSandboxCredentials.TICKET;
+
+        HttpResponse<String> without = put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket);
+        HttpResponse<String> wrong = put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket, "SO-AppToken", "not-the-app-token");
+        HttpResponse<String> with = put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket, "SO-AppToken", SuperOfficeSandboxCredentials.APP_TOKEN);
+
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(json(without.body()).get("Error").asText()).isEqualTo("SOTicket calls to SuperOffice Online need the SO-AppToken header");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(with.statusCode()).isEqualTo(200);
+        assertThat(sandbox.records()).allSatisfy(r -> assertThat(r.headers().get("authorization")).isEqualTo("***"));
+        assertThat(sandbox.records().get(1).headers()).containsEntry("so-apptoken", "***");
+    }
+
+    @Test
+    void aBearerTokenNeedsOnlyItsAuthorizationHeaderOnOnlineAndOnSite() throws Exception {
         String bearer = "Bearer " + SuperOfficeSandboxCredentials.BEARER_TOKEN;
 
-        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket).statusCode()).isEqualTo(401);
-        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer).statusCode()).isEqualTo(401);
-        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer, "SO-AppToken", "not-the-app-token").statusCode()).isEqualTo(401);
-        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket, "SO-AppToken", SuperOfficeSandboxCredentials.APP_TOKEN).statusCode())
-                .isEqualTo(200);
-        assertThat(put(ON_SITE_IMAGE, "image/png", PNG, "Authorization", bearer, "SO-AppToken", SuperOfficeSandboxCredentials.APP_TOKEN).statusCode())
-                .isEqualTo(200);
-        assertThat(json(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", ticket).body()).get("Error").asText())
-                .isEqualTo("SOTicket and Bearer calls need the SO-AppToken header");
-        assertThat(sandbox.records()).allSatisfy(r -> assertThat(r.headers().get("authorization")).isEqualTo("***"));
-        assertThat(sandbox.records().get(2).headers()).containsEntry("so-apptoken", "***");
+        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer).statusCode()).isEqualTo(200);
+        assertThat(put(ON_SITE_IMAGE, "image/png", PNG, "Authorization", bearer).statusCode()).isEqualTo(200);
+        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer, "SO-AppToken", SuperOfficeSandboxCredentials.APP_TOKEN)
+                .statusCode()).isEqualTo(200);
+        assertThat(put(ONLINE_IMAGE, "image/png", PNG, "Authorization", bearer, "SO-AppToken", "not-the-app-token").statusCode())
+                .isEqualTo(401);
+        assertThat(sandbox.records()).extracting(RecordedRequest::authenticatedAs).containsExactly("bearer:ready", "bearer:ready",
+                "bearer:ready", null);
+    }
+
+    @Test
+    void anOnSiteTicketNeedsNoAppToken() throws Exception {
+        HttpResponse<String> r = put(ON_SITE_IMAGE, "image/png", PNG, "Authorization", "SOTicket " + SuperOfficeSandboxCredentials.TICKET);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(onlyRecord().authenticatedAs()).isEqualTo("soticket:ready");
     }
 
     @Test
@@ -307,7 +327,7 @@ class SandboxSuperOfficeTest extends SandboxFixture {
 
         EntityImage.Saved saved = new EntityImage(client, auth, endpoint).save(ImageOwner.PROJECT, 4711, png, "image/png");
 
-        assertThat(saved.blobId()).isPositive();
+        assertThat(saved.blobId()).isEqualTo(101); // the sandbox's first blob id
         assertThat(sandbox.records()).extracting(RecordedRequest::path)
                 .containsExactly(SuperOfficeSandboxCredentials.LOGIN_PATH, ONLINE_IMAGE);
         assertThat(sandbox.records().get(1).authenticatedAs()).isEqualTo("soticket:systemuser:Cust12345");
