@@ -2,7 +2,7 @@ import static dev.worklink.it.ItSandbox.*
 
 def log = new File(basedir, 'build.log').text
 [
-    "parameter workItems (worklink.workItems) = '12a': a work item id must be a positive integer of at most 10 digits (^[1-9][0-9]{0,9}\$)",
+    "parameter workItems (worklink.workItems) = '12a': a work item id must be a positive integer of at most 19 digits, up to 9223372036854775807 (^[1-9][0-9]{0,18}\$)",
     "parameter planId (worklink.planId) is not set: is required; must be the plan's id: 1 to 64 letters, digits, '-' or '_' (^[A-Za-z0-9_-]{1,64}\$)",
     "parameter planId (worklink.planId) = 'release/2.0': must be the plan's id: 1 to 64 letters, digits, '-' or '_' (^[A-Za-z0-9_-]{1,64}\$)",
     "parameter workItems (worklink.workItems) is not set: is required: comma-separated work item ids;",

@@ -39,9 +39,18 @@ public abstract class CachedCredential implements AutoCloseable {
      */
     protected abstract Obtained obtain(ServiceClient client) throws IOException;
 
-    /** Whether a failed login means the service refused these credentials (so it is not asked again). */
+    /**
+     * Whether a failed login means the service refused these credentials, so it is not asked again in this build:
+     * 400, 401 and 403 only. Other answers (404 for a wrong endpoint, 429 still there after the retries, 5xx) say
+     * nothing about the credentials, so the next goal or module may try again.
+     */
     protected boolean isRefusal(ServiceException e) {
-        return e.isClientError();
+        return isRefusalStatus(e.status());
+    }
+
+    /** 400, 401 or 403: the answers that mean the credentials were refused. */
+    public static boolean isRefusalStatus(int status) {
+        return status == 400 || status == 401 || status == 403;
     }
 
     /** How many times the login service gave a credential. */
@@ -66,12 +75,21 @@ public abstract class CachedCredential implements AutoCloseable {
     }
 
     /**
-     * After a 401 for {@code rejected}: obtains a new credential, unless another caller already replaced it.
+     * What a caller keeps of the credential it sent, to say later which one was rejected: a hash, not the secret (a
+     * thread-local of a long-lived build thread, as in a Maven daemon, must not keep a token after the build).
+     */
+    public static String fingerprint(String credential) {
+        return credential == null ? null : AkSkSigner.sha256Hex(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * After a 401 for the credential with this {@link #fingerprint}: obtains a new credential, unless another caller
+     * already replaced it.
      *
      * @return the credential to use now
      */
-    public final synchronized String refresh(ServiceClient client, String rejected) throws IOException {
-        if (value == null || Objects.equals(value, rejected)) {
+    public final synchronized String refresh(ServiceClient client, String rejectedFingerprint) throws IOException {
+        if (value == null || Objects.equals(fingerprint(value), rejectedFingerprint)) {
             fetch(client);
         }
         return value;

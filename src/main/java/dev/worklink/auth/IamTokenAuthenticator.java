@@ -12,7 +12,7 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
     private final IamTokenSource tokens;
     private final ServiceClient iamClient;
     private final String source;
-    /** The token each thread sent last, so that a 401 refreshes exactly the token that was rejected. */
+    /** The fingerprint of the token each thread sent last, so that a 401 refreshes exactly the token that was rejected. */
     private final ThreadLocal<String> lastSent = new ThreadLocal<>();
 
     public IamTokenAuthenticator(IamTokenSource tokens, ServiceClient iamClient, String source) {
@@ -24,7 +24,7 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
     @Override
     public Map<String, String> headersFor(ServiceRequest request) throws IOException {
         String token = tokens.token(iamClient);
-        lastSent.set(token);
+        lastSent.set(CachedCredential.fingerprint(token));
         return Map.of("X-Auth-Token", token);
     }
 

@@ -41,7 +41,7 @@ public final class ExtensionIcon {
     public static final int RECOMMENDED_PIXELS = 128;
 
     /** The types an icon may have, by content (doc: "Only PNG, JPEG, and JPG files are supported"). */
-    public static final Set<ImageType> TYPES = EnumSet.of(ImageType.PNG, ImageType.JPEG);
+    public static final Set<ImageType> TYPES = Set.copyOf(EnumSet.of(ImageType.PNG, ImageType.JPEG));
 
     /** The tenant (domain) id: 32 letters and digits (doc). */
     public static final Pattern DOMAIN_ID = Pattern.compile("^[A-Za-z0-9]{32}$");

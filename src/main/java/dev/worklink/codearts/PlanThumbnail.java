@@ -38,7 +38,7 @@ public final class PlanThumbnail {
     public static final long MAX_IMAGE_BYTES = 5L * 1024 * 1024;
 
     /** The types a thumbnail may have, by content. */
-    public static final Set<ImageType> IMAGE_TYPES = EnumSet.of(ImageType.PNG, ImageType.JPEG, ImageType.GIF);
+    public static final Set<ImageType> IMAGE_TYPES = Set.copyOf(EnumSet.of(ImageType.PNG, ImageType.JPEG, ImageType.GIF));
 
     /** Stands in for the url the upload would return, in a dry run's log of the set call. */
     static final String DRY_RUN_URL = "(the img_url the upload returns)";

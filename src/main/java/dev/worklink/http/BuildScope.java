@@ -31,6 +31,11 @@ public final class BuildScope implements AutoCloseable {
         return type.cast(shared.computeIfAbsent(key, k -> create.get()));
     }
 
+    /** The value this build keeps under {@code key}, or null when none was made yet. */
+    public <T> T find(Object key, Class<T> type) {
+        return type.cast(shared.get(key));
+    }
+
     /** How many values the build shares now (tests). */
     public int size() {
         return shared.size();

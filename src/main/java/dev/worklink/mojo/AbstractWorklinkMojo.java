@@ -7,12 +7,16 @@ import dev.worklink.http.HttpSettings;
 import dev.worklink.http.Log;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
+import dev.worklink.report.CiSummary;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
+import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -90,6 +94,62 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     @Parameter(property = "worklink.idTokenAudience")
     protected String idTokenAudience;
 
+    /**
+     * A {@code -SNAPSHOT} version publishes nothing: the goal says so (once per build) and does nothing else, so that
+     * one configuration serves both snapshot builds and releases.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.skipSnapshots", defaultValue = "false")
+    protected boolean skipSnapshots;
+
+    /**
+     * Also append a short Markdown summary of what the goal published (work item, plan, attachment ids), skipped or
+     * failed to this file, for CI systems that show one. In GitHub Actions the file named by
+     * {@code GITHUB_STEP_SUMMARY} gets it without this parameter. Never holds a credential.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.summaryFile")
+    protected File summaryFile;
+
+    /**
+     * CodeArts credential mode, {@code password}, {@code aksk} or {@code token}: overrides the server's
+     * {@code <configuration><auth>}, for CI tools (GitHub's setup-java, Jenkins' config-file-provider) that write a
+     * {@code <server>} with only its id, username and password. A parameter wins over the server's configuration, and
+     * the goal logs which one it used.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.auth")
+    protected String auth;
+
+    /**
+     * The account (domain) name of IAM password mode: overrides the server's {@code <configuration><domain>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.domain")
+    protected String domain;
+
+    /**
+     * The IAM endpoint, e.g. {@code https://iam.cn-north-4.myhuaweicloud.com}: overrides the server's
+     * {@code <configuration><iamEndpoint>} (and {@code HUAWEICLOUD_SDK_IAM_ENDPOINT}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.iamEndpoint")
+    protected String iamEndpoint;
+
+    /**
+     * The region's IAM project id, sent as {@code X-Project-Id} in AK/SK mode: overrides the server's
+     * {@code <configuration><projectId>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.iamProjectId")
+    protected String iamProjectId;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
@@ -105,6 +165,16 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
 
     private Log coreLog;
 
+    /** Whether this execution already put a section in the CI summary. */
+    private boolean summarized;
+
+    /** The build said once that snapshots publish nothing. */
+    private record SnapshotsSkipped() {}
+
+    /** The project-level call this execution claimed ({@link #firstInBuild}), released when the execution ends. */
+    private OncePerBuild.Call claimed;
+    private boolean callFailed;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -112,7 +182,58 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
             onSkip();
             return;
         }
-        publish();
+        String version = project.getVersion();
+        if (skipSnapshots && version != null && ArtifactUtils.isSnapshot(version)) {
+            String why = "version " + version + " is a snapshot and skipSnapshots=true: nothing is published.";
+            if (build.scope().shared(new SnapshotsSkipped(), AtomicBoolean.class, AtomicBoolean::new).compareAndSet(false, true)) {
+                getLog().info("worklink: " + why + " (Said once for the whole build.)");
+            } else {
+                getLog().debug("worklink:" + goal() + ": " + why);
+            }
+            summarize(CiSummary.skipped(goal(), project.getArtifactId(), why));
+            onSkip();
+            return;
+        }
+        try {
+            publish();
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            callFailed = true;
+            if (!summarized) {
+                summarize(CiSummary.failed(goal(), project.getArtifactId(), e.getMessage()));
+            }
+            throw e;
+        } finally {
+            if (claimed != null) {
+                claimed.finish(project.getArtifactId(), reportPath(), callFailed);
+                claimed = null;
+            }
+        }
+    }
+
+    /**
+     * For a project-level call: whether this module is the first of the build to make it (same goal, same inputs).
+     * If another module made it, logs where (or, when it failed there, fails as this module's failOnError says) and
+     * answers false: the goal does nothing more. Call it after every check, right before the call.
+     *
+     * @param inputs what makes the call the same: target ids, endpoint, server id, file contents (by hash)
+     * @param what   the call in the user's words, for the log: "linking 3 work item(s) to plan X"
+     */
+    protected boolean firstInBuild(List<String> inputs, String what) throws MojoExecutionException, MojoFailureException {
+        List<String> key = new java.util.ArrayList<>(inputs);
+        key.add("dryRun=" + dryRun);
+        OncePerBuild.Call call = OncePerBuild.call(build.scope(), goal(), key);
+        if (call.claim()) {
+            claimed = call;
+            return true;
+        }
+        if (call.failed()) {
+            failed("worklink:" + goal() + ": " + what + " failed in module " + call.module() + " of this build (report: " + call.report()
+                    + "); the same call is not made again here.", false);
+        } else {
+            getLog().info("worklink:" + goal() + ": " + what + " was done by module " + call.module() + " in this build (report: "
+                    + call.report() + "); the same call is not made again. Give this module other inputs to make a call of its own.");
+        }
+        return false;
     }
 
     /** The goal's name, for messages and the default report file. */
@@ -229,7 +350,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected CodeArtsConnection connectCodeArts(ParameterCheck check, java.util.function.Function<String, URI> hostFor)
             throws MojoFailureException {
         String id = serverIdOr("codearts");
-        ServerEntry server = server(id);
+        ServerEntry server = withCredentialParameters(server(id), id, check);
         String regionValue = regionFor(server);
         URI base = codeArtsEndpoint(check, regionValue, hostFor);
         check.throwIfAny(goal());
@@ -238,14 +359,89 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         return new CodeArtsConnection(base, client, codeArtsAuth(server, id, regionValue, client));
     }
 
-    /** Writes the goal's JSON report. */
+    /**
+     * The server with the credential parameters ({@code auth}, {@code domain}, {@code iamEndpoint}, {@code iamProjectId})
+     * laid over its {@code <configuration>}: a parameter wins over the server, and the log says which came from where.
+     */
+    protected ServerEntry withCredentialParameters(ServerEntry server, String id, ParameterCheck check) {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        putIfSet(given, "auth", auth);
+        putIfSet(given, "domain", domain);
+        putIfSet(given, "iamEndpoint", iamEndpoint);
+        putIfSet(given, "projectId", iamProjectId);
+        if (given.containsKey("iamEndpoint") && !HTTP_URL.matcher(given.get("iamEndpoint")).matches()) {
+            check.fail("iamEndpoint", iamEndpoint, "must be an http:// or https:// URL");
+        }
+        if (given.isEmpty()) {
+            return server;
+        }
+        if (server == null) {
+            getLog().warn("The parameters " + parameterNames(given.keySet()) + " apply to the <server> '" + id
+                    + "' of settings.xml, which does not exist: they are not used.");
+            return null;
+        }
+        java.util.Map<String, String> configuration = new java.util.LinkedHashMap<>(server.configuration());
+        java.util.List<String> said = new java.util.ArrayList<>();
+        given.forEach((key, value) -> {
+            String before = server.config(key);
+            said.add(parameterName(key) + " (worklink." + parameterName(key) + ")"
+                    + (before == null ? "" : before.equals(value) ? " (the same as the server's)" : " over the server's <configuration><" + key + ">"));
+            configuration.put(key, value);
+        });
+        // non-secret settings only: values may be logged
+        getLog().info("Credential settings from parameters, which win over the server's <configuration>: " + String.join(", ", said));
+        return new ServerEntry(server.id(), server.username(), server.password(), configuration, server.source());
+    }
+
+    private static void putIfSet(java.util.Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value.trim());
+        }
+    }
+
+    private static String parameterName(String configKey) {
+        return configKey.equals("projectId") ? "iamProjectId" : configKey;
+    }
+
+    private static String parameterNames(java.util.Collection<String> keys) {
+        return String.join(", ", keys.stream().map(AbstractWorklinkMojo::parameterName).toList());
+    }
+
+    /** Writes the goal's JSON report, and its section of the CI summary. */
     protected void writeReport(dev.worklink.report.PublishReport report, Path file) throws MojoExecutionException {
         try {
             report.writeTo(file);
         } catch (java.io.IOException e) {
             throw new MojoExecutionException("Could not write the report " + file + ": " + e.getMessage(), e);
         }
+        summarize(CiSummary.published(project.getArtifactId(), summaryTarget(), report));
     }
+
+    /** What the goal acts on beyond its report's items, for the CI summary's heading (a plan); null when nothing. */
+    protected String summaryTarget() {
+        return null;
+    }
+
+    /**
+     * Appends a section to the CI summary files ({@code summaryFile}, {@code $GITHUB_STEP_SUMMARY}). A summary that
+     * cannot be written is a warning: the publishing it describes has happened.
+     */
+    protected void summarize(String section) {
+        summarized = true;
+        for (Path target : CiSummary.targets(summaryFile == null ? null : summaryFile.toPath(), System.getenv())) {
+            // one lock per file and build: modules of a parallel build (-T) append one section at a time
+            Object lock = build.scope().shared(new SummaryLock(target), Object.class, Object::new);
+            synchronized (lock) {
+                try {
+                    CiSummary.append(target, section);
+                } catch (java.io.IOException e) {
+                    getLog().warn("Could not append to the CI summary " + target + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private record SummaryLock(Path file) {}
 
     /** Offline builds may only dry-run: fail before anything else is done. */
     protected void checkOnline() throws MojoFailureException {
@@ -267,6 +463,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
      * them), or with {@code failOnError=false} warn and go on.
      */
     protected void failed(String message, boolean userError) throws MojoExecutionException, MojoFailureException {
+        callFailed = true;
         if (!failOnError) {
             getLog().warn(message);
             getLog().warn("failOnError=false: the build goes on.");

@@ -6,6 +6,7 @@ import dev.worklink.codearts.Endpoints;
 import dev.worklink.codearts.ProjectType;
 import dev.worklink.codearts.WorkItemAttachments;
 import dev.worklink.files.FileSet;
+import dev.worklink.git.CommitWorkItems;
 import dev.worklink.files.FileSize;
 import dev.worklink.http.Sizes;
 import dev.worklink.report.PublishReport;
@@ -15,9 +16,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,7 +35,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * in IPD or Scrum projects.
  */
 @Mojo(name = "attach", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class AttachMojo extends AbstractWorklinkMojo {
+public class AttachMojo extends AbstractWorkItemsMojo {
 
     static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9]{32}$");
     static final String PROJECT_ID_RULE = "must be the project's 32-character id: letters and digits only (^[A-Za-z0-9]{32}$)";
@@ -40,7 +44,10 @@ public class AttachMojo extends AbstractWorklinkMojo {
     @Parameter(property = "worklink.projectId")
     private String projectId;
 
-    /** Comma-separated ids of the work items to attach to. IPD: 18 or 19 digits; Scrum: a positive integer. */
+    /**
+     * Comma-separated ids of the work items to attach to. IPD: 18 or 19 digits; Scrum: a positive integer. Optional with
+     * {@code workItemsFromCommits}, which adds the ids the release's commits name.
+     */
     @Parameter(property = "worklink.issueIds")
     private String issueIds;
 
@@ -76,6 +83,17 @@ public class AttachMojo extends AbstractWorklinkMojo {
     @Parameter(property = "worklink.maxFileSize", defaultValue = "50MB")
     private String maxFileSize;
 
+    /**
+     * Also upload the signatures and checksums attached to the build ({@code .asc}, {@code .sigstore.json},
+     * {@code .sha1}, {@code .md5}, {@code .sha256}, {@code .sha512}), as maven-gpg-plugin attaches them with the
+     * classifier of the file they sign. Left out by default, by the attached artifact's type and by its file name:
+     * with {@code classifiers=sources}, {@code x-sources.jar} is uploaded and {@code x-sources.jar.asc} is not.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "worklink.includeSignatures", defaultValue = "false")
+    private boolean includeSignatures;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor pluginDescriptor;
 
@@ -86,51 +104,82 @@ public class AttachMojo extends AbstractWorklinkMojo {
 
     @Override
     protected void onSkip() throws MojoExecutionException, MojoFailureException {
-        if (attachAtEnd) {
-            // A skipped module still counts as done, or the last module would wait for it forever.
-            runIfLast(AttachAtEnd.markSkipped(session, pluginDescriptor, project));
-        }
+        // A skipped module still marks itself, or the last participant would wait for it forever.
+        markAndDecide(AttachAtEnd.State.SKIPPED, null);
     }
 
     @Override
     protected void publish() throws MojoExecutionException, MojoFailureException {
         PendingAttach pending = prepare();
+        if (pending == null) {
+            // workItemsFromCommits found no work item: nothing to attach to (already said)
+            onSkip();
+            return;
+        }
         if (attachAtEnd) {
-            runIfLast(AttachAtEnd.mark(session, pluginDescriptor, project, pending));
+            markAndDecide(AttachAtEnd.State.WAITING, pending);
             return;
         }
-        upload(List.of(pending), reportPath());
-    }
-
-    private void runIfLast(List<PendingAttach> all) throws MojoExecutionException, MojoFailureException {
-        if (all == null) {
-            getLog().info("attachAtEnd: " + project.getArtifactId() + "'s files wait for the last module of the build.");
-            return;
+        try {
+            upload(List.of(pending));
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            markAndDecide(AttachAtEnd.State.FAILED, null);
+            throw e;
         }
-        Path report = reportFile != null ? reportFile.toPath()
-                : Path.of(session.getExecutionRootDirectory(), "target", "worklink", "attach.json");
-        getLog().info("attachAtEnd: this is the last module; uploading the files of " + all.size() + " module(s).");
-        upload(all, report);
+        markAndDecide(AttachAtEnd.State.ATTACHED, null);
     }
 
-    /** Every check, no network: the files, ids, sizes, credentials and endpoint. */
+    /**
+     * Marks this module in the build's attachAtEnd book, whatever attachAtEnd says (as maven-deploy-plugin does), and
+     * when it is the last participant uploads what the others left waiting, or holds it back when the build has
+     * failures.
+     */
+    private void markAndDecide(AttachAtEnd.State state, PendingAttach pending) throws MojoExecutionException, MojoFailureException {
+        AttachAtEnd book = AttachAtEnd.of(build.scope(), pluginDescriptor.getGroupId(), pluginDescriptor.getArtifactId(),
+                pluginDescriptor.getGoalPrefix());
+        AttachAtEnd.Decision decision = book.mark(session, project, state, pending, getLog());
+        switch (decision.kind()) {
+            case WAIT -> {
+                if (state == AttachAtEnd.State.WAITING) {
+                    getLog().info("attachAtEnd: " + project.getArtifactId() + "'s files wait for the last module of the build.");
+                }
+            }
+            case HOLD_BACK -> AttachAtEnd.warnHeldBack(getLog(), decision);
+            case UPLOAD -> {
+                if (!decision.pending().isEmpty()) {
+                    getLog().info("attachAtEnd: this is the last module; uploading the files of " + decision.pending().size() + " module(s).");
+                    upload(decision.pending());
+                }
+            }
+            case DECIDED -> { }
+        }
+    }
+
+    /** Every check, no network: the files, ids, sizes, credentials and endpoint; null when there is no work item to attach to. */
     private PendingAttach prepare() throws MojoExecutionException, MojoFailureException {
         ParameterCheck check = new ParameterCheck();
         checkCommon(check);
         check.matches("projectId", projectId, PROJECT_ID, PROJECT_ID_RULE);
-        List<String> ids = ParameterCheck.split(issueIds);
+        List<String> typed = ParameterCheck.split(issueIds);
+        List<CommitWorkItems.Found> found = workItemsFromCommits(check);
+        List<String> ids = joined(typed, found);
         ProjectType type = null;
-        if (ids.isEmpty()) {
-            check.fail("issueIds", null, "is required: comma-separated work item ids (IPD: 18 or 19 digits; Scrum: a positive integer)");
-        } else {
+        boolean noWorkItems = ids.isEmpty() && workItemsFromCommits;
+        if (ids.isEmpty() && !workItemsFromCommits) {
+            check.fail("issueIds", null, "is required: comma-separated work item ids (IPD: 18 or 19 digits; Scrum: a positive integer), "
+                    + "or workItemsFromCommits=true to take them from the commit messages");
+        } else if (!ids.isEmpty()) {
             try {
-                type = ProjectType.of(projectType, ids);
-                for (String id : ids) {
+                // auto decides by the ids that are numbers at all; a found candidate such as "12 and #13" fails below
+                type = ProjectType.of(projectType, ids.stream().filter(id -> id.matches("[0-9]+")).toList());
+                for (String id : typed) {
                     if (!type.acceptsIssueId(id)) {
                         check.fail("issueIds", id, "a work item id of an " + type.name() + " project must be " + type.issueIdRule()
                                 + (type == ProjectType.IPD ? " (^[0-9]{18,19}$)" : ""));
                     }
                 }
+                ProjectType t = type;
+                checkFound(check, found, t::acceptsIssueId, "a work item id of an " + t.name() + " project must be " + t.issueIdRule());
             } catch (IllegalArgumentException e) {
                 check.fail("projectType", projectType, "must be ipd, scrum or auto");
             }
@@ -155,9 +204,15 @@ public class AttachMojo extends AbstractWorklinkMojo {
                 check.fail(file + " cannot be read");
             }
         }
+        if (noWorkItems) {
+            check.throwIfAny(goal());
+            noWorkItemsInCommits();
+            return null;
+        }
         CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
         AttachmentPublisher.Plan plan = new AttachmentPublisher.Plan(type, projectId, ids, toAttach, skipExisting, parallelUploads, dryRun);
-        return new PendingAttach(project.getArtifactId(), connection.endpoint(), connection.client(), connection.auth(), plan, failOnError);
+        return new PendingAttach(project.getArtifactId(), connection.endpoint(), connection.client(), connection.auth(), plan, failOnError,
+                reportPath());
     }
 
     private List<Path> collectFiles(ParameterCheck check) throws MojoExecutionException {
@@ -172,11 +227,19 @@ public class AttachMojo extends AbstractWorklinkMojo {
             }
         }
         List<String> wanted = ParameterCheck.split(classifiers);
+        List<String> leftOut = new ArrayList<>();
         for (Artifact attached : project.getAttachedArtifacts()) {
             String classifier = attached.getClassifier() == null ? "" : attached.getClassifier();
             if ((wanted.isEmpty() || wanted.contains(classifier)) && attached.getFile() != null && attached.getFile().isFile()) {
+                if (!includeSignatures && isSignatureOrChecksum(attached.getType(), attached.getFile().getName())) {
+                    leftOut.add(attached.getFile().getName());
+                    continue;
+                }
                 add(result, attached.getFile().toPath());
             }
+        }
+        if (!leftOut.isEmpty()) {
+            getLog().info("Signatures and checksums are not uploaded (includeSignatures=true uploads them): " + String.join(", ", leftOut));
         }
         List<String> patterns = ParameterCheck.split(files);
         if (!patterns.isEmpty()) {
@@ -191,6 +254,21 @@ public class AttachMojo extends AbstractWorklinkMojo {
             }
         }
         return result;
+    }
+
+    /** The endings of signature and checksum files, as artifact types ({@code asc}, {@code jar.asc}) and file names. */
+    static final List<String> SIGNATURE_ENDINGS = List.of("asc", "sigstore.json", "sigstore", "sha1", "md5", "sha256", "sha512");
+
+    /** Whether an attached artifact is a signature or a checksum, by its type or by its file name. */
+    static boolean isSignatureOrChecksum(String type, String fileName) {
+        String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        for (String ending : SIGNATURE_ENDINGS) {
+            if (t.equals(ending) || t.endsWith("." + ending) || name.endsWith("." + ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Path> list, Path p) {
@@ -208,24 +286,28 @@ public class AttachMojo extends AbstractWorklinkMojo {
         }
     }
 
-    private void upload(List<PendingAttach> all, Path report) throws MojoExecutionException, MojoFailureException {
-        List<AttachmentOutcome> outcomes = new ArrayList<>();
-        String endpointText = all.isEmpty() ? null : all.get(0).endpoint().toString();
+    /**
+     * Uploads the modules' files side by side; each module's outcomes go to its own report, and its failures count as
+     * its failOnError says.
+     */
+    private void upload(List<PendingAttach> all) throws MojoExecutionException, MojoFailureException {
+        Map<PendingAttach, List<AttachmentOutcome>> byModule = new LinkedHashMap<>();
         // One pool for every module, so that with attachAtEnd the modules' files upload side by side.
         int threads = all.stream().mapToInt(p -> p.plan().parallelUploads()).max().orElse(1);
         ExecutorService pool = AttachmentPublisher.uploadPool(threads);
         try {
-            List<AttachmentPublisher.Started> started = new ArrayList<>();
+            Map<PendingAttach, AttachmentPublisher.Started> started = new LinkedHashMap<>();
             for (PendingAttach p : all) {
                 if (p.plan().files().isEmpty()) {
                     getLog().info(p.module() + ": nothing to attach (no main artifact, no matching attached artifact, no extra file).");
+                    byModule.put(p, List.of());
                     continue;
                 }
-                started.add(new AttachmentPublisher(new WorkItemAttachments(p.client(), p.auth(), p.endpoint()), coreLog())
+                started.put(p, new AttachmentPublisher(new WorkItemAttachments(p.client(), p.auth(), p.endpoint()), coreLog())
                         .start(p.plan(), pool));
             }
-            for (AttachmentPublisher.Started s : started) {
-                outcomes.addAll(s.finish());
+            for (Map.Entry<PendingAttach, AttachmentPublisher.Started> s : started.entrySet()) {
+                byModule.put(s.getKey(), s.getValue().finish());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -233,24 +315,64 @@ public class AttachMojo extends AbstractWorklinkMojo {
         } finally {
             pool.shutdownNow();
         }
+        writeReports(byModule);
+        List<AttachmentOutcome> outcomes = byModule.values().stream().flatMap(List::stream).toList();
         long uploaded = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.UPLOADED)).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.SKIPPED)).count();
         long wouldUpload = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.DRY_RUN)).count();
-        List<AttachmentOutcome> failures = outcomes.stream().filter(AttachmentOutcome::failed).toList();
-        String outcome = failures.isEmpty() ? "success" : "failed";
-        writeReport(PublishReport.of(goal(), endpointText, dryRun, outcome, outcomes), report);
-        if (dryRun) {
-            getLog().info("[dry run] " + wouldUpload + " upload(s) would be made; nothing was sent. Report: " + report);
+        long failedCount = outcomes.stream().filter(AttachmentOutcome::failed).count();
+        String reports = all.stream().map(PendingAttach::report).distinct().map(Path::toString).collect(Collectors.joining(", "));
+        if (all.stream().allMatch(p -> p.plan().dryRun())) {
+            getLog().info("[dry run] " + wouldUpload + " upload(s) would be made; nothing was sent. Report: " + reports);
         } else {
-            getLog().info("worklink:attach: " + uploaded + " uploaded, " + skipped + " skipped, " + failures.size() + " failed. Report: " + report);
+            getLog().info("worklink:attach: " + uploaded + " uploaded, " + skipped + " skipped, " + failedCount + " failed. Report: " + reports);
         }
-        if (!failures.isEmpty()) {
-            StringBuilder sb = new StringBuilder(failures.size() + " attachment(s) could not be uploaded:");
-            for (AttachmentOutcome f : failures) {
-                sb.append("\n  - ").append(f.file()).append(" to work item ").append(f.workItem()).append(": ").append(f.reason());
+        List<AttachmentOutcome> fatal = new ArrayList<>();
+        for (Map.Entry<PendingAttach, List<AttachmentOutcome>> e : byModule.entrySet()) {
+            List<AttachmentOutcome> failures = e.getValue().stream().filter(AttachmentOutcome::failed).toList();
+            if (failures.isEmpty()) {
+                continue;
             }
-            sb.append("\nThe report ").append(report).append(" lists what was uploaded; a re-run skips files already attached (IPD).");
-            failed(sb.toString(), usersError(failures));
+            String message = failureMessage(all.size() > 1 ? e.getKey().module() : null, failures, e.getKey().report());
+            if (e.getKey().failOnError()) {
+                getLog().error(message);
+                fatal.addAll(failures);
+            } else {
+                getLog().warn(message);
+                getLog().warn("failOnError=false" + (all.size() > 1 ? " in " + e.getKey().module() : "") + ": the build goes on.");
+            }
+        }
+        if (!fatal.isEmpty()) {
+            String modules = byModule.entrySet().stream().filter(e -> e.getKey().failOnError() && e.getValue().stream().anyMatch(AttachmentOutcome::failed))
+                    .map(e -> e.getKey().module()).collect(Collectors.joining(", "));
+            String message = fatal.size() + " attachment(s) could not be uploaded" + (all.size() > 1 ? " (module(s) " + modules + ")" : "")
+                    + "; see the errors above and the report(s) " + reports + ".";
+            if (usersError(fatal)) {
+                throw new MojoFailureException(message);
+            }
+            throw new MojoExecutionException(message);
+        }
+    }
+
+    private static String failureMessage(String module, List<AttachmentOutcome> failures, Path report) {
+        StringBuilder sb = new StringBuilder(module == null ? "" : module + ": ").append(failures.size())
+                .append(" attachment(s) could not be uploaded:");
+        for (AttachmentOutcome f : failures) {
+            sb.append("\n  - ").append(f.file()).append(" to work item ").append(f.workItem()).append(": ").append(f.reason());
+        }
+        sb.append("\nThe report ").append(report).append(" lists what was uploaded; a re-run skips files already attached (IPD).");
+        return sb.toString();
+    }
+
+    /** One report per file: modules that share a report path (an inherited reportFile) share one report. */
+    private void writeReports(Map<PendingAttach, List<AttachmentOutcome>> byModule) throws MojoExecutionException {
+        Map<Path, List<PendingAttach>> byReport = new LinkedHashMap<>();
+        byModule.keySet().forEach(p -> byReport.computeIfAbsent(p.report(), r -> new ArrayList<>()).add(p));
+        for (Map.Entry<Path, List<PendingAttach>> e : byReport.entrySet()) {
+            List<AttachmentOutcome> outcomes = e.getValue().stream().flatMap(p -> byModule.get(p).stream()).toList();
+            PendingAttach first = e.getValue().get(0);
+            writeReport(PublishReport.of(goal(), first.endpoint().toString(), first.plan().dryRun(),
+                    outcomes.stream().anyMatch(AttachmentOutcome::failed) ? "failed" : "success", outcomes), e.getKey());
         }
     }
 

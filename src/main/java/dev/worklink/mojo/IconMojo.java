@@ -58,6 +58,10 @@ public class IconMojo extends AbstractWorklinkMojo {
         ExtensionIcon.Inspection inspection = inspect(check);
         CodeArtsConnection connection = connectCodeArts(check, Endpoints::pipeline);
         URI base = connection.endpoint();
+        if (!firstInBuild(List.of(base.toString(), serverIdOr("codearts"), domainId, pluginName, OncePerBuild.contentHash(inspection.file())),
+                "uploading the icon of extension '" + pluginName + "'")) {
+            return;
+        }
 
         String warning = inspection.warning();
         if (warning != null) {

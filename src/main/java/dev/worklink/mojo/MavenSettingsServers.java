@@ -29,6 +29,7 @@ final class MavenSettingsServers {
         if (server == null) {
             return null;
         }
+        checkInterpolated(server, serverId);
         Server decrypted = decrypt(decrypter, server, serverId, "password");
         Map<String, String> configuration = new LinkedHashMap<>();
         if (server.getConfiguration() instanceof Xpp3Dom dom) {
@@ -44,6 +45,46 @@ final class MavenSettingsServers {
         }
         return new ServerEntry(serverId, decrypted.getUsername(), decrypted.getPassword(), configuration,
                 "server '" + serverId + "' in Maven settings");
+    }
+
+    /**
+     * Fails when an element of the server still holds {@code ${...}} after Maven interpolated settings.xml: an unset
+     * environment variable or property ({@code <password>${env.CODEARTS_PASSWORD}</password>} with the variable unset)
+     * would otherwise be sent as the secret itself, and a login service counts the refusal towards locking the
+     * account. Names the server and the element, never the value.
+     */
+    static void checkInterpolated(Server server, String serverId) throws MojoFailureException {
+        java.util.List<String> unresolved = new java.util.ArrayList<>();
+        unresolvedIn("username", server.getUsername(), unresolved);
+        unresolvedIn("password", server.getPassword(), unresolved);
+        unresolvedIn("privateKey", server.getPrivateKey(), unresolved);
+        unresolvedIn("passphrase", server.getPassphrase(), unresolved);
+        if (server.getConfiguration() instanceof Xpp3Dom dom) {
+            unresolvedIn(dom, "configuration", unresolved);
+        }
+        if (!unresolved.isEmpty()) {
+            throw new MojoFailureException("The server '" + serverId + "' in settings.xml still holds an unresolved ${...} expression in "
+                    + String.join(", ", unresolved) + " after Maven's interpolation: an environment variable (${env.NAME}) or property "
+                    + "that is not set in this build. Set it, or write the value (encrypted with mvn --encrypt-password) into "
+                    + "settings.xml. Nothing was sent.");
+        }
+    }
+
+    private static void unresolvedIn(Xpp3Dom dom, String path, java.util.List<String> unresolved) {
+        for (Xpp3Dom child : dom.getChildren()) {
+            String childPath = path + "><" + child.getName();
+            if (child.getChildCount() == 0) {
+                unresolvedIn(childPath, child.getValue(), unresolved);
+            } else {
+                unresolvedIn(child, childPath, unresolved);
+            }
+        }
+    }
+
+    private static void unresolvedIn(String element, String value, java.util.List<String> unresolved) {
+        if (value != null && value.contains("${") && value.indexOf('}', value.indexOf("${")) > 0) {
+            unresolved.add("<" + element + ">");
+        }
     }
 
     private static String decryptValue(SettingsDecrypter decrypter, String serverId, String element, String value) throws MojoFailureException {

@@ -62,6 +62,10 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
     @Override
     protected void publish() throws MojoExecutionException, MojoFailureException {
         Prepared p = prepare();
+        if (!firstInBuild(List.of(p.endpoint().toString(), serverIdOr(DEFAULT_SERVER_ID), p.owner().toString(), String.valueOf(p.id()),
+                OncePerBuild.contentHash(p.image())), "saving the image of " + p.owner() + " " + p.id())) {
+            return;
+        }
         getLog().info("Credentials: " + p.auth().describe());
         EntityImageOutcome outcome = save(p);
         Path report = reportPath();

@@ -73,6 +73,10 @@ public class ThumbnailMojo extends AbstractWorklinkMojo {
         }
         CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
         URI base = connection.endpoint();
+        if (!firstInBuild(List.of(base.toString(), serverIdOr("codearts"), projectId, planId,
+                url != null ? "imageUrl=" + url : "image=" + OncePerBuild.contentHash(local)), "setting the thumbnail of plan " + planId)) {
+            return;
+        }
         ThumbnailOutcome outcome = new PlanThumbnail(connection.client(), connection.auth(), base, coreLog())
                 .update(projectId, planId, url, local, type);
         Path report = reportPath();

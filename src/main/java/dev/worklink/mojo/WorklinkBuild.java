@@ -49,21 +49,49 @@ public class WorklinkBuild {
         @Override
         public void sessionEnded(ExecutionEvent event) {
             try {
-                if (next != null) {
-                    next.sessionEnded(event);
+                // before Maven's own listener prints the build's result, so the warning stands above it
+                AttachAtEnd atEnd = AttachAtEnd.existing(scope);
+                if (atEnd != null) {
+                    atEnd.sessionEnded();
                 }
             } finally {
-                scope.close();
+                try {
+                    if (next != null) {
+                        next.sessionEnded(event);
+                    }
+                } finally {
+                    scope.close();
+                }
+            }
+        }
+
+        @Override
+        public void projectSkipped(ExecutionEvent e) {
+            AttachAtEnd atEnd = AttachAtEnd.existing(scope);
+            if (atEnd != null && e.getProject() != null) {
+                atEnd.projectSkipped(e.getSession(), e.getProject());
+            }
+            if (next != null) {
+                next.projectSkipped(e);
+            }
+        }
+
+        @Override
+        public void projectFailed(ExecutionEvent e) {
+            AttachAtEnd atEnd = AttachAtEnd.existing(scope);
+            if (atEnd != null && e.getProject() != null) {
+                atEnd.projectFailed(e.getSession(), e.getProject());
+            }
+            if (next != null) {
+                next.projectFailed(e);
             }
         }
 
         // Every other event only passes through.
         @Override public void projectDiscoveryStarted(ExecutionEvent e) { if (next != null) next.projectDiscoveryStarted(e); }
         @Override public void sessionStarted(ExecutionEvent e) { if (next != null) next.sessionStarted(e); }
-        @Override public void projectSkipped(ExecutionEvent e) { if (next != null) next.projectSkipped(e); }
         @Override public void projectStarted(ExecutionEvent e) { if (next != null) next.projectStarted(e); }
         @Override public void projectSucceeded(ExecutionEvent e) { if (next != null) next.projectSucceeded(e); }
-        @Override public void projectFailed(ExecutionEvent e) { if (next != null) next.projectFailed(e); }
         @Override public void mojoSkipped(ExecutionEvent e) { if (next != null) next.mojoSkipped(e); }
         @Override public void mojoStarted(ExecutionEvent e) { if (next != null) next.mojoStarted(e); }
         @Override public void mojoSucceeded(ExecutionEvent e) { if (next != null) next.mojoSucceeded(e); }

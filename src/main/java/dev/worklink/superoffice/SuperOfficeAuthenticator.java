@@ -25,7 +25,7 @@ public final class SuperOfficeAuthenticator implements RequestAuthenticator {
     private final String appToken;
     private final SystemUserTicketSource tickets;
     private final ServiceClient loginClient;
-    /** The ticket each thread sent last, so that a 401 renews exactly the ticket that was rejected. */
+    /** The fingerprint of the ticket each thread sent last, so that a 401 renews exactly the ticket that was rejected. */
     private final ThreadLocal<String> lastTicket = new ThreadLocal<>();
 
     private SuperOfficeAuthenticator(SuperOfficeScheme scheme, String serverId, String description, String authorization,
@@ -79,7 +79,7 @@ public final class SuperOfficeAuthenticator implements RequestAuthenticator {
         Map<String, String> headers = new LinkedHashMap<>();
         if (tickets != null) {
             String ticket = tickets.ticket(loginClient);
-            lastTicket.set(ticket);
+            lastTicket.set(dev.worklink.auth.CachedCredential.fingerprint(ticket));
             headers.put("Authorization", "SOTicket " + ticket);
         } else {
             headers.put("Authorization", authorization);

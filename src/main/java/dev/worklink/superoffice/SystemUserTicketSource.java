@@ -107,7 +107,7 @@ public final class SystemUserTicketSource extends CachedCredential {
     /** A login answered 200 with IsSuccessful false is a refusal too. */
     @Override
     protected boolean isRefusal(ServiceException e) {
-        return e.isClientError() || e.status() == 200;
+        return isRefusalStatus(e.status()) || e.status() == 200;
     }
 
     @Override

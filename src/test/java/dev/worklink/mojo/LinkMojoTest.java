@@ -12,7 +12,8 @@ class LinkMojoTest {
     void workItemsAreCommaSeparatedPositiveIntegersInTheirOrder() {
         ParameterCheck check = new ParameterCheck();
 
-        assertThat(LinkMojo.workItems(check, " 9192109, 9191020 ,9192109,,1")).containsExactly(9192109L, 9191020L, 9192109L, 1L);
+        assertThat(LinkMojo.workItems(check, " 9192109, 9191020 ,9192109,,1,956239067176935401"))
+                .containsExactly(9192109L, 9191020L, 9192109L, 1L, 956239067176935401L);
         assertThat(check.ok()).isTrue();
     }
 
@@ -20,13 +21,13 @@ class LinkMojoTest {
     void aWorkItemThatIsNoNumberIsNamedWithItsParameterAndTheRule() {
         ParameterCheck check = new ParameterCheck();
 
-        LinkMojo.workItems(check, "1,12a,0,12345678901");
+        LinkMojo.workItems(check, "1,12a,0,9223372036854775808,956239067176935401");
 
         assertThatThrownBy(() -> check.throwIfAny("link")).isInstanceOf(MojoFailureException.class).hasMessage(
                 "worklink:link was not run: 3 problems in its configuration:\n"
-                        + "  - parameter workItems (worklink.workItems) = '12a': a work item id must be a positive integer of at most 10 digits (^[1-9][0-9]{0,9}$)\n"
-                        + "  - parameter workItems (worklink.workItems) = '0': a work item id must be a positive integer of at most 10 digits (^[1-9][0-9]{0,9}$)\n"
-                        + "  - parameter workItems (worklink.workItems) = '12345678901': a work item id must be a positive integer of at most 10 digits (^[1-9][0-9]{0,9}$)\n"
+                        + "  - parameter workItems (worklink.workItems) = '12a': a work item id must be a positive integer of at most 19 digits, up to 9223372036854775807 (^[1-9][0-9]{0,18}$)\n"
+                        + "  - parameter workItems (worklink.workItems) = '0': a work item id must be a positive integer of at most 19 digits, up to 9223372036854775807 (^[1-9][0-9]{0,18}$)\n"
+                        + "  - parameter workItems (worklink.workItems) = '9223372036854775808': a work item id must be a positive integer of at most 19 digits, up to 9223372036854775807 (^[1-9][0-9]{0,18}$)\n"
                         + "Nothing was sent.");
     }
 

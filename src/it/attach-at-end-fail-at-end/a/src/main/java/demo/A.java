@@ -1,0 +1,7 @@
+package demo;
+
+public class A {
+    public static String name() {
+        return "a";
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+public class C {
+    public static String name() {
+        return "c";
+    }
+}

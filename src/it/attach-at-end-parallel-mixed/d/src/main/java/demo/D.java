@@ -1,0 +1,7 @@
+package demo;
+
+public class D {
+    public static String name() {
+        return "d";
+    }
+}

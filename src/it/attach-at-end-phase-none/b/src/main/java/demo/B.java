@@ -1,0 +1,7 @@
+package demo;
+
+public class B {
+    public static String name() {
+        return "b";
+    }
+}

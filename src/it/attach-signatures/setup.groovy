@@ -1,0 +1,2 @@
+dev.worklink.it.ItSandbox.reset(sandboxPort)
+return true
