@@ -108,7 +108,7 @@ public final class CodeArtsCredentials {
                 String securityToken = server.config("securityToken");
                 if (securityToken != null) {
                     return TemporaryKeySigner.fixed(new TemporaryKeys(server.username().trim(), server.password().trim(), securityToken, null),
-                            server.config("projectId"), server.source(), Clock.systemUTC());
+                            temporaryKeysProjectId(server.config("projectId"), env), server.source(), Clock.systemUTC());
                 }
                 return new AkSkSigner(server.username().trim(), server.password().trim(), server.config("projectId"), server.source(), Clock.systemUTC());
             }
@@ -133,7 +133,7 @@ public final class CodeArtsCredentials {
                     }
                 }
                 return federated(build, idpId, idToken, iamEndpoint(server.config("iamEndpoint"), env, region),
-                        firstNotBlank(server.config("projectId"), env.get(ENV_PROJECT_ID)), server.source(), iamClient);
+                        temporaryKeysProjectId(server.config("projectId"), env), server.source(), iamClient);
             }
             default:
                 throw new CredentialsException("The " + server.source() + " has <configuration><auth>" + server.config("auth")
@@ -150,14 +150,14 @@ public final class CodeArtsCredentials {
         String projectId = blankToNull(env.get(ENV_PROJECT_ID));
         if (notBlank(idpId) && notBlank(tokenFile)) {
             return federated(build, idpId.trim(), new IdTokenSource.File(context.path(tokenFile), "the environment variable " + ENV_ID_TOKEN_FILE),
-                    iamEndpoint(null, env, region), projectId, "the environment variables " + ENV_IDP_ID + " / " + ENV_ID_TOKEN_FILE, iamClient);
+                    iamEndpoint(null, env, region), temporaryKeysProjectId(null, env), "the environment variables " + ENV_IDP_ID + " / " + ENV_ID_TOKEN_FILE, iamClient);
         }
         String ak = env.get(ENV_AK);
         String sk = env.get(ENV_SK);
         if (notBlank(ak) && notBlank(sk)) {
             String securityToken = env.get(ENV_SECURITY_TOKEN);
             if (notBlank(securityToken)) {
-                return TemporaryKeySigner.fixed(new TemporaryKeys(ak.trim(), sk.trim(), securityToken.trim(), null), projectId,
+                return TemporaryKeySigner.fixed(new TemporaryKeys(ak.trim(), sk.trim(), securityToken.trim(), null), temporaryKeysProjectId(null, env),
                         "the environment variables " + ENV_AK + " / " + ENV_SK + " / " + ENV_SECURITY_TOKEN, Clock.systemUTC());
             }
             return new AkSkSigner(ak.trim(), sk.trim(), projectId, "the environment variables " + ENV_AK + " / " + ENV_SK, Clock.systemUTC());
@@ -179,19 +179,31 @@ public final class CodeArtsCredentials {
         String tokenFile = file.get("id_token_file");
         if (idpId != null && tokenFile != null) {
             return federated(build, idpId, new IdTokenSource.File(context.path(tokenFile), "id_token_file in " + source),
-                    iamEndpoint(file.get("iam_endpoint"), env, region), projectId, source, iamClient);
+                    iamEndpoint(file.get("iam_endpoint"), env, region), temporaryKeysProjectId(projectId, env), source, iamClient);
         }
         String ak = file.get("ak");
         String sk = file.get("sk");
         if (ak != null && sk != null) {
             String securityToken = file.get("security_token");
             if (securityToken != null) {
-                return TemporaryKeySigner.fixed(new TemporaryKeys(ak, sk, securityToken, null), projectId, source, Clock.systemUTC());
+                return TemporaryKeySigner.fixed(new TemporaryKeys(ak, sk, securityToken, null), temporaryKeysProjectId(projectId, env), source,
+                        Clock.systemUTC());
             }
             return new AkSkSigner(ak, sk, projectId, source, Clock.systemUTC());
         }
         throw new CredentialsException("The Huawei Cloud SDK credentials file " + file.path() + " has neither ak + sk nor idp_id + id_token_file "
                 + "in its [" + SdkCredentialsFile.SECTION + "] section.");
+    }
+
+    /**
+     * The {@code X-Project-Id} of temporary keys (federated or given): the configured id ({@code <projectId>},
+     * {@code project_id}), else {@code HUAWEICLOUD_SDK_PROJECT_ID}, else none. The one place where the IAM project lookup
+     * of AK/SK mode (one {@code GET /v3/projects?name=<region>} per build, signed with the same keys, as the SDK's
+     * {@code BasicCredentials.processAuthParams} does) is to join temporary keys: {@link TemporaryKeySigner} then takes a
+     * project id source instead of this value.
+     */
+    private static String temporaryKeysProjectId(String configured, Map<String, String> env) {
+        return firstNotBlank(configured, env.get(ENV_PROJECT_ID));
     }
 
     private static RequestAuthenticator federated(BuildScope build, String idpId, IdTokenSource idToken, URI iam, String projectId,

@@ -369,4 +369,17 @@ class CredentialSourcesTest {
 
         assertThat(resolve(null).describe()).contains("the file " + home.resolve("ci/token"));
     }
+
+    @Test
+    void federatedKeysSendTheProjectIdOfTheEnvironmentSigned() throws Exception {
+        env.put("HUAWEICLOUD_SDK_IDP_ID", "idp-env");
+        env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", write("token", "jwt-project").toString());
+        env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+        stubFederation("jwt-project");
+
+        Map<String, String> headers = resolve(null).headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
+
+        assertThat(headers).containsEntry("X-Project-Id", "0123456789abcdef0123456789abcdef");
+        assertThat(headers.get("Authorization")).contains("SignedHeaders=accept;host;x-project-id;x-sdk-date;x-security-token,");
+    }
 }
