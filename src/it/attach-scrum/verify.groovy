@@ -23,4 +23,16 @@ report.items.each { item ->
 check(report.items*.attachmentId.toSet().size() == 4, "four uploads, four attachment ids: ${report.items*.attachmentId}")
 check(recordsTo(sandboxPort, '/v3/auth/tokens').isEmpty(), 'token mode must not call IAM')
 check(recordsTo(sandboxPort, '/attachments?').isEmpty() && records(sandboxPort).every { it.method == 'POST' }, 'Scrum has no list call')
+
+// The Scrum answer is flat ({id, issue_id, ...}): the report carries the id the sandbox gave each attachment.
+def stored = storedAttachments(sandboxPort)
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/worklink/attach.json'))
+check(report.items.size() == 4, "the report lists 4 uploads: ${report.items}")
+report.items.each { item ->
+    def s = stored.find { it.issueId == item.workItem && it.fileName == item.file }
+    check(s != null, "the sandbox stored no ${item.file} on ${item.workItem}")
+    check(item.status == 'uploaded' && item.attachmentId == s.id, "the report must carry the attachment id ${s.id} for ${item.file} on ${item.workItem}: ${item}")
+}
+def log = new File(basedir, 'build.log').text
+check(stored.every { log.contains(" as attachment ${it.id}") }, 'each upload line names its attachment id')
 return true

@@ -3,8 +3,11 @@ import groovy.json.JsonSlurper
 import java.nio.file.Files
 
 def icon = new File(basedir, 'src/main/extension/icon.png').toPath()
-def calls = records(sandboxPort)
+def lookups = records(sandboxPort).findAll { it.path == '/v3/projects' }
+check(lookups.size() == 1 && lookups[0].query == 'name=cn-north-4', "AK/SK looks up the region's IAM project once: ${lookups}")
+def calls = records(sandboxPort) - lookups
 check(calls.size() == 1, "one call, the upload: ${calls.collect { [it.method, it.path] }}")
+check(calls[0].headers['x-project-id'] == '04a1b2c3d4e5f60718293a4b5c6d7e8f', 'the upload carries the looked-up X-Project-Id')
 def upload = calls[0]
 check(upload.method == 'POST' && upload.path == '/v1/ce8df55870164338a72d7e828a966a2a/common/upload-plugin-icon', "call ${upload.method} ${upload.path}")
 check(upload.query == 'plugin_name=worklink%20demo%201.0', "the name must be percent-encoded, a space as %20: ${upload.query}")

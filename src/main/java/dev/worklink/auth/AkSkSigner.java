@@ -38,7 +38,7 @@ public final class AkSkSigner implements RequestAuthenticator {
 
     private final String accessKey;
     private final String secretKey;
-    private final String projectId;
+    private final ProjectIdSource projectIds;
     private final String source;
     private final Clock clock;
 
@@ -47,15 +47,33 @@ public final class AkSkSigner implements RequestAuthenticator {
      * @param source    where the keys come from, for messages ("the server 'codearts' in Maven settings")
      */
     public AkSkSigner(String accessKey, String secretKey, String projectId, String source, Clock clock) {
+        this(accessKey, secretKey, ProjectIdSource.fixed(projectId), source, clock);
+    }
+
+    private AkSkSigner(String accessKey, String secretKey, ProjectIdSource projectIds, String source, Clock clock) {
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.projectId = projectId;
+        this.projectIds = projectIds == null ? ProjectIdSource.NONE : projectIds;
         this.source = source;
         this.clock = clock;
     }
 
+    /**
+     * A signer whose {@code X-Project-Id} comes from {@code projectIds}, asked before each request (a lookup answers
+     * once): as the SDK's {@code BasicCredentials} does, every signed call carries the region's IAM project id.
+     */
+    public static AkSkSigner withProjectIds(String accessKey, String secretKey, ProjectIdSource projectIds, String source, Clock clock) {
+        return new AkSkSigner(accessKey, secretKey, projectIds, source, clock);
+    }
+
+    /** The same keys sending no {@code X-Project-Id}: how the project lookup itself is signed. */
+    public AkSkSigner withoutProjectId() {
+        return new AkSkSigner(accessKey, secretKey, ProjectIdSource.NONE, source, clock);
+    }
+
     @Override
-    public Map<String, String> headersFor(ServiceRequest request) {
+    public Map<String, String> headersFor(ServiceRequest request) throws java.io.IOException {
+        String projectId = projectIds.projectId();
         Map<String, String> signed = new TreeMap<>();
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             boolean multipartType = h.getKey().equalsIgnoreCase("Content-Type") && request.body() instanceof RequestBody.MultipartFile;

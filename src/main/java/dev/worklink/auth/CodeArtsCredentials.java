@@ -110,7 +110,8 @@ public final class CodeArtsCredentials {
                     return TemporaryKeySigner.fixed(new TemporaryKeys(server.username().trim(), server.password().trim(), securityToken, null),
                             temporaryKeysProjectId(server.config("projectId"), env), server.source(), Clock.systemUTC());
                 }
-                return new AkSkSigner(server.username().trim(), server.password().trim(), server.config("projectId"), server.source(), Clock.systemUTC());
+                return akSk(build, server.username().trim(), server.password().trim(), server.config("projectId"), server.config("iamEndpoint"),
+                        region, env, iamClient, server.source());
             }
             case "token":
                 require(server, server.password(), "<password> (the token)", mode);
@@ -160,7 +161,7 @@ public final class CodeArtsCredentials {
                 return TemporaryKeySigner.fixed(new TemporaryKeys(ak.trim(), sk.trim(), securityToken.trim(), null), temporaryKeysProjectId(null, env),
                         "the environment variables " + ENV_AK + " / " + ENV_SK + " / " + ENV_SECURITY_TOKEN, Clock.systemUTC());
             }
-            return new AkSkSigner(ak.trim(), sk.trim(), projectId, "the environment variables " + ENV_AK + " / " + ENV_SK, Clock.systemUTC());
+            return akSk(build, ak.trim(), sk.trim(), projectId, null, region, env, iamClient, "the environment variables " + ENV_AK + " / " + ENV_SK);
         }
         if (notBlank(idpId) != notBlank(tokenFile)) {
             // As the SDK's AbstractCredentials.checkRequiredIdpParams: half a federation is a mistake, not "no credentials".
@@ -189,7 +190,7 @@ public final class CodeArtsCredentials {
                 return TemporaryKeySigner.fixed(new TemporaryKeys(ak, sk, securityToken, null), temporaryKeysProjectId(projectId, env), source,
                         Clock.systemUTC());
             }
-            return new AkSkSigner(ak, sk, projectId, source, Clock.systemUTC());
+            return akSk(build, ak, sk, projectId, file.get("iam_endpoint"), region, env, iamClient, source);
         }
         throw new CredentialsException("The Huawei Cloud SDK credentials file " + file.path() + " has neither ak + sk nor idp_id + id_token_file "
                 + "in its [" + SdkCredentialsFile.SECTION + "] section.");
@@ -213,6 +214,28 @@ public final class CodeArtsCredentials {
         return new TemporaryKeySigner(() -> federation.keys(iamClient), projectId,
                 "temporary AK/SK from IAM identity federation (identity provider '" + idpId + "', ID token from " + idToken.describe()
                         + ", IAM " + iam + ") configured by " + source, Clock.systemUTC());
+    }
+
+    /**
+     * AK/SK signing with the {@code X-Project-Id} the SDK's {@code BasicCredentials} sends: the configured id, else
+     * {@code HUAWEICLOUD_SDK_PROJECT_ID} (the SDK's {@code EnvCredentialProvider}), else the region's IAM project, looked
+     * up once per build and signed with the same keys ({@link IamProjectLookup}). Sources: huaweicloud-sdk-java-v3
+     * {@code core/src/main/java/com/huaweicloud/sdk/core/auth/BasicCredentials.java} and {@code EnvCredentialProvider.java}.
+     */
+    static AkSkSigner akSk(BuildScope build, String ak, String sk, String configuredProjectId, String configuredIam, String region,
+            Map<String, String> env, ServiceClient iamClient, String source) throws CredentialsException {
+        String projectId = notBlank(configuredProjectId) ? configuredProjectId : env.get(ENV_PROJECT_ID);
+        if (notBlank(projectId)) {
+            return new AkSkSigner(ak, sk, projectId.trim(), source, Clock.systemUTC());
+        }
+        if (!notBlank(region)) {
+            throw new CredentialsException("AK/SK requests carry the region's IAM project id as X-Project-Id (as the official SDK sends it), "
+                    + "and the keys from " + source + " come with none: set <configuration><projectId> in the server or " + ENV_PROJECT_ID
+                    + ", or a region (parameter region / worklink.region, or <configuration><region>) so that it is looked up from IAM.");
+        }
+        IamProjectLookup lookup = IamProjectLookup.shared(build, iamEndpoint(configuredIam, env, region), region.trim(), ak);
+        AkSkSigner lookupSigner = new AkSkSigner(ak, sk, (String) null, source, Clock.systemUTC());
+        return AkSkSigner.withProjectIds(ak, sk, lookup.source(iamClient, lookupSigner), source, Clock.systemUTC());
     }
 
     /**

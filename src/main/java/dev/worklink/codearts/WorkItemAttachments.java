@@ -48,8 +48,29 @@ public final class WorkItemAttachments {
             return new Upload(null, response);
         }
         JsonNode root = ReqResponses.checked(label, response);
+        if (type == ProjectType.SCRUM) {
+            return new Upload(scrumAttachment(root), response);
+        }
         List<Attachment> result = ReqResponses.resultList(root, Attachment.class);
         return new Upload(result.isEmpty() ? null : result.get(0), response);
+    }
+
+    /**
+     * The Scrum answer is flat ({@link ScrumAttachment}); should a service wrap it in the IPD envelope's {@code result}
+     * (an object or a one-element array), that is read too. Null when the answer names no attachment.
+     */
+    static Attachment scrumAttachment(JsonNode root) throws IOException {
+        JsonNode item = root;
+        JsonNode result = root.get("result");
+        if (result != null && result.isArray()) {
+            item = result.isEmpty() ? null : result.get(0);
+        } else if (result != null && result.isObject()) {
+            item = result;
+        }
+        if (item == null || !item.isObject() || !item.hasNonNull("id")) {
+            return null;
+        }
+        return ReqResponses.JSON.treeToValue(item, ScrumAttachment.class).toAttachment();
     }
 
     /** The attachments already on an IPD work item (empty on a dry run). */

@@ -40,7 +40,8 @@ public final class ServiceClient {
 
     /** Longest wait a {@code Retry-After} may ask for; a longer one is cut to this. */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
-    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** How much of an error body is read for its message; success bodies are read whole. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Made on the first request really sent: a dry run or an offline failure never builds a client. */
@@ -150,7 +151,7 @@ public final class ServiceClient {
         CloseableHttpClient client = this.http.get();
         long start = System.nanoTime();
         return client.execute(http, response -> {
-            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_ERROR_BODY);
+            String body = bodyOf(response.getCode(), response.getEntity());
             long elapsed = System.nanoTime() - start;
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header h : response.getHeaders()) {
@@ -164,6 +165,25 @@ public final class ServiceClient {
             }
             return new Attempt(response.getCode(), r);
         });
+    }
+
+    /**
+     * A 2xx body whole: a list of 100 attachments with their users runs past any small cap, and a cut answer would not
+     * parse. An error body only up to {@link #MAX_ERROR_BODY}: it is read for the service's message alone. Text without
+     * a declared charset is UTF-8, JSON's own (RFC 8259), rather than HTTP's old ISO-8859-1 default.
+     */
+    static String bodyOf(int status, HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        try {
+            String body = status >= 200 && status < 300
+                    ? EntityUtils.toString(entity, StandardCharsets.UTF_8)
+                    : EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_ERROR_BODY);
+            return body == null ? "" : body;
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            throw new IOException("the answer's Content-Type cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private long attachBody(HttpUriRequestBase http, ServiceRequest request) throws IOException {

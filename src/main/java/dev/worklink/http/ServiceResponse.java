@@ -3,8 +3,9 @@ package dev.worklink.http;
 import java.util.Map;
 
 /**
- * A service's answer with a 2xx status. Bodies of the calls this plugin makes are small JSON documents,
- * so the body is kept as text.
+ * A service's answer with a 2xx status. Its body is kept whole, as text: the calls this plugin makes answer with JSON
+ * documents (a list of 100 attachments included) that are parsed as a whole. Only error bodies are cut, for their
+ * message (see {@code ServiceClient}).
  *
  * @param dryRun        true when nothing was sent (dry run): status is 0 and the body empty
  * @param bytesSent     request body bytes of the successful attempt

@@ -16,14 +16,20 @@ import java.util.Map;
  * <ul>
  * <li>{@code GET health} → {@code {"status":"ok"}}</li>
  * <li>{@code GET record} → the recorded requests, as an array of {@link RecordedRequest}</li>
- * <li>{@code GET stats} → {@code {"iamCalls":n,"connectionsAccepted":n,"requests":n}}</li>
+ * <li>{@code GET stats} → {@code {"iamCalls":n,"projectLookups":n,"connectionsAccepted":n,"requests":n}}</li>
  * <li>{@code GET tokens} → the IAM tokens issued, as an array of strings</li>
  * <li>{@code GET federation} → the identity provider and what federation issued since the last reset ({@link Sandbox#federation()})</li>
  * <li>{@code POST identity-provider} with {@code {"idpId","clientId","idToken"}} (each optional: the default stays;
  * a new clientId without idToken gets a JWT for that audience), until the next reset</li>
+ * <li>{@code GET attachments} → the CodeArts Req attachments stored, as an array of {@code {id, projectId, issueId,
+ * fileName, size, sha256}}</li>
  * <li>{@code POST reset}, {@code POST expire-tokens}</li>
  * <li>{@code POST misbehave} with a {@link Misbehaviour} (or an array of them); {@code count} defaults to 1</li>
  * <li>{@code POST attachment-limit} with {@code {"bytes":N}}</li>
+ * <li>{@code POST list-shape} with {@code {"shape":"doc"|"sdk"}}: how IPD attachment list entries are worded (see
+ * {@link ListShape})</li>
+ * <li>{@code POST require-project-id} with {@code {"required":true|false}}: AK/SK-signed CodeArts calls must carry a
+ * signed {@code X-Project-Id} naming the account's project</li>
  * <li>{@code POST superoffice-public-key} with {@code {"publicKey":"-----BEGIN PUBLIC KEY-----..."}} (PEM or base64
  * X.509): SuperOffice system user signatures made with its private key are accepted until the next reset</li>
  * </ul>
@@ -45,13 +51,15 @@ final class AdminApi {
             byte[] body = readBody(he);
             String method = he.getRequestMethod();
             String expected = switch (call) {
-                case "health", "record", "stats", "tokens", "federation" -> "GET";
-                case "reset", "expire-tokens", "misbehave", "attachment-limit", "superoffice-public-key", "identity-provider" -> "POST";
+                case "health", "record", "stats", "tokens", "federation", "attachments" -> "GET";
+                case "reset", "expire-tokens", "misbehave", "attachment-limit", "list-shape", "require-project-id", "superoffice-public-key",
+                        "identity-provider" -> "POST";
                 default -> null;
             };
             if (expected == null) {
-                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, federation and "
-                        + "POST reset, expire-tokens, misbehave, attachment-limit, superoffice-public-key, identity-provider"));
+                answer(he, 404, Map.of("error", "no admin call '" + call + "'; there are GET health, record, stats, tokens, federation, "
+                        + "attachments and POST reset, expire-tokens, misbehave, attachment-limit, list-shape, require-project-id, "
+                        + "superoffice-public-key, identity-provider"));
                 return;
             }
             if (!expected.equals(method)) {
@@ -72,9 +80,12 @@ final class AdminApi {
                 return sandbox.records();
             case "tokens":
                 return sandbox.issuedTokens();
+            case "attachments":
+                return sandbox.storedAttachments();
             case "stats":
                 Map<String, Object> stats = new LinkedHashMap<>();
                 stats.put("iamCalls", sandbox.iamCalls());
+                stats.put("projectLookups", sandbox.projectLookups());
                 stats.put("connectionsAccepted", sandbox.connectionsAccepted());
                 stats.put("requests", sandbox.records().size());
                 return stats;
@@ -104,6 +115,17 @@ final class AdminApi {
                 }
                 sandbox.attachmentLimit(bytes.asLong());
                 return Map.of("status", "ok", "bytes", bytes.asLong());
+            case "list-shape":
+                ListShape shape = ListShape.of(json(body).path("shape").asText(null));
+                sandbox.listShape(shape);
+                return Map.of("status", "ok", "shape", shape.configName());
+            case "require-project-id":
+                JsonNode required = json(body).path("required");
+                if (!required.isBoolean()) {
+                    throw new IllegalArgumentException("expected {\"required\": true} or {\"required\": false}");
+                }
+                sandbox.requireProjectId(required.asBoolean());
+                return Map.of("status", "ok", "required", required.asBoolean());
             case "superoffice-public-key":
                 sandbox.registerSuperOfficePublicKey(SuperOfficeSystemUsers.parsePublicKey(json(body).path("publicKey").asText(null)));
                 return Map.of("status", "ok");

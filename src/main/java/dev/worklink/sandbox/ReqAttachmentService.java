@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,13 +36,18 @@ final class ReqAttachmentService implements SandboxService {
     private enum Kind { IPD, SCRUM }
 
     private final LongSupplier limit;
+    private final Supplier<ListShape> listShape;
     private final Clock clock;
     private final Map<String, List<Stored>> byWorkItem = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
 
-    /** @param limit the attachment limit in bytes, read on every upload (the admin API can change it) */
-    ReqAttachmentService(LongSupplier limit, Clock clock) {
+    /**
+     * @param limit     the attachment limit in bytes, read on every upload (the admin API can change it)
+     * @param listShape how list entries are worded, read on every list call (the admin API can change it)
+     */
+    ReqAttachmentService(LongSupplier limit, Supplier<ListShape> listShape, Clock clock) {
         this.limit = limit;
+        this.listShape = listShape;
         this.clock = clock;
     }
 
@@ -91,15 +97,44 @@ final class ReqAttachmentService implements SandboxService {
         Stored stored = new Stored(String.valueOf(ids.incrementAndGet()), project, issue, name, file.size(), file.sha256(),
                 clock.instant().toString());
         byWorkItem.computeIfAbsent(key(kind, project, issue), k -> new CopyOnWriteArrayList<>()).add(stored);
+        ex.note("stored as attachment " + stored.id());
+        ex.json(200, kind == Kind.IPD ? reqBody(List.of(ipdUploaded(stored))) : scrumUploaded(stored));
+    }
+
+    /** IPD: the envelope with {@code result: [AttachmentVoExt]} (doc page, seeds/003). */
+    private static Map<String, Object> ipdUploaded(Stored stored) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", stored.id());
-        item.put("workitem_id", issue);
+        item.put("workitem_id", stored.issueId());
         item.put("filesize", stored.size());
-        item.put("store_filename", name);
-        item.put("title", name);
+        item.put("store_filename", stored.fileName());
+        item.put("title", stored.fileName());
         item.put("progress", 100);
-        ex.note("stored as attachment " + stored.id());
-        ex.json(200, reqBody(List.of(item)));
+        return item;
+    }
+
+    /**
+     * Scrum: a flat object, as the doc page UploadAttachments and the SDK's {@code UploadAttachmentsResponse}
+     * (huaweicloud-sdk-java-v3 {@code services/projectman/.../v4/model/UploadAttachmentsResponse.java}: Integer id,
+     * Integer issue_id, String project_id, disk_filename, file_name, String size) word it; no envelope.
+     */
+    private static Map<String, Object> scrumUploaded(Stored stored) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", Long.parseLong(stored.id()));
+        body.put("issue_id", Long.parseLong(stored.issueId()));
+        body.put("project_id", stored.projectId());
+        body.put("disk_filename", stored.id() + "_" + stored.sha256().substring(0, 16) + extension(stored.fileName()));
+        body.put("file_name", stored.fileName());
+        body.put("size", String.valueOf(stored.size()));
+        return body;
+    }
+
+    /** Every attachment stored since the last reset (admin API {@code GET /__sandbox/attachments}). */
+    List<Stored> stored() {
+        List<Stored> all = new ArrayList<>();
+        byWorkItem.values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparing(s -> Long.parseLong(s.id())));
+        return all;
     }
 
     private void list(SandboxExchange ex) throws IOException {
@@ -112,17 +147,50 @@ final class ReqAttachmentService implements SandboxService {
         if (!validIds(ex, project, issue, Kind.IPD)) {
             return;
         }
+        ListShape shape = listShape.get();
         List<Map<String, Object>> result = new ArrayList<>();
         for (Stored s : byWorkItem.getOrDefault(key(Kind.IPD, project, issue), List.of())) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", s.id());
-            item.put("issue_id", s.issueId());
-            item.put("file_size", s.size());
-            item.put("file_name", s.fileName());
-            item.put("create_time", s.createTime());
-            result.add(item);
+            result.add(shape == ListShape.SDK ? sdkEntry(s) : docEntry(s));
         }
         ex.json(200, reqBody(result));
+    }
+
+    /** The doc page's entry: {@code file_name} and a numeric {@code file_size}. */
+    private static Map<String, Object> docEntry(Stored s) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", s.id());
+        item.put("issue_id", s.issueId());
+        item.put("file_size", s.size());
+        item.put("file_name", s.fileName());
+        item.put("create_time", s.createTime());
+        return item;
+    }
+
+    /**
+     * The SDKs' {@code AttachmentEntity}: the original name in {@code title}, a stored name that differs from it in
+     * {@code store_filename}, the size as a string, and the users who made and changed it ({@code UserEntity}).
+     */
+    private static Map<String, Object> sdkEntry(Stored s) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", s.id());
+        item.put("issue_id", s.issueId());
+        item.put("disk_directory", "/attachments/" + s.projectId() + "/" + s.issueId());
+        item.put("file_size", String.valueOf(s.size()));
+        item.put("store_filename", s.id() + "_" + s.sha256().substring(0, 16) + extension(s.fileName()));
+        item.put("title", s.fileName());
+        item.put("modified_by", SANDBOX_USER);
+        item.put("created_by", SANDBOX_USER);
+        item.put("attachment_type", "attachment");
+        item.put("created_date", s.createTime());
+        return item;
+    }
+
+    private static final Map<String, Object> SANDBOX_USER = Map.of("id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+            "name", SandboxCredentials.IAM_USER, "nick_name", "Sandbox User");
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
     }
 
     private static boolean validIds(SandboxExchange ex, String project, String issue, Kind kind) throws IOException {

@@ -39,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<SandboxService> services;
     private final SuperOfficeService superOffice;
     private final IdentityProvider identityProvider = new IdentityProvider();
+    private final ReqAttachmentService attachments;
     private final List<Route> routes = new ArrayList<>();
     private final AdminApi admin = new AdminApi(this);
     private final MisbehaviourQueue misbehaviours = new MisbehaviourQueue();
@@ -48,6 +49,8 @@ public final class Sandbox implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile long attachmentLimit;
+    private volatile ListShape listShape = ListShape.DOC;
+    private volatile boolean requireProjectId;
     private volatile boolean closed;
 
     private Sandbox(SandboxOptions options) throws IOException {
@@ -56,10 +59,12 @@ public final class Sandbox implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.authentication = new Authentication(clock);
         this.superOffice = new SuperOfficeService(clock);
+        this.attachments = new ReqAttachmentService(this::attachmentLimit, this::listShape, clock);
         this.services = List.of(
                 new IamService(authentication, identityProvider, clock),
+                new IamProjectsService(),
                 new GitHubIdTokenService(identityProvider),
-                new ReqAttachmentService(this::attachmentLimit, clock),
+                attachments,
                 new PlanService(clock),
                 new PipelineIconService(),
                 superOffice);
@@ -112,7 +117,7 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Forgets the record, stored attachments, queued misbehaviour and the connections seen, and restores the
-     * attachment limit it started with. Issued tokens stay as they are.
+     * attachment limit it started with and the doc page's list shape. Issued tokens stay as they are.
      */
     public void reset() {
         recorder.clear();
@@ -121,6 +126,8 @@ public final class Sandbox implements AutoCloseable {
         peakInFlight.set(inFlight.get());
         services.forEach(SandboxService::reset);
         attachmentLimit = options.attachmentLimitBytes();
+        listShape = ListShape.DOC;
+        requireProjectId = false;
     }
 
     /**
@@ -185,6 +192,55 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("the attachment limit is a positive number of bytes, not " + bytes);
         }
         attachmentLimit = bytes;
+    }
+
+    /**
+     * The CodeArts Req attachments stored since the last reset, oldest first, each as {@code id, projectId, issueId,
+     * fileName, size, sha256} (admin API: {@code GET /__sandbox/attachments}).
+     */
+    public List<Map<String, Object>> storedAttachments() {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (ReqAttachmentService.Stored s : attachments.stored()) {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("id", s.id());
+            item.put("projectId", s.projectId());
+            item.put("issueId", s.issueId());
+            item.put("fileName", s.fileName());
+            item.put("size", s.size());
+            item.put("sha256", s.sha256());
+            result.add(item);
+        }
+        return result;
+    }
+
+    public ListShape listShape() {
+        return listShape;
+    }
+
+    /**
+     * Words IPD attachment list entries as the doc page does or as the official SDKs model them, until the next reset
+     * (admin API: {@code POST /__sandbox/list-shape} with {@code {"shape":"doc"|"sdk"}}).
+     */
+    public void listShape(ListShape shape) {
+        listShape = java.util.Objects.requireNonNull(shape, "shape");
+    }
+
+    public boolean requiresProjectId() {
+        return requireProjectId;
+    }
+
+    /**
+     * When true, AK/SK-signed CodeArts requests must carry a signed {@code X-Project-Id} naming the account's IAM project
+     * ({@link SandboxCredentials#IAM_PROJECT_ID}), as the official SDK always sends one; others get 401 APIGW.0301. Until
+     * the next reset (admin API: {@code POST /__sandbox/require-project-id} with {@code {"required":true}}).
+     */
+    public void requireProjectId(boolean required) {
+        requireProjectId = required;
+    }
+
+    /** The recorded IAM project queries ({@code GET /v3/projects}). */
+    public int projectLookups() {
+        return (int) records().stream().filter(r -> r.method().equals("GET") && r.path().equals(IamProjectsService.PATH)).count();
     }
 
     /**
@@ -297,6 +353,13 @@ public final class Sandbox implements AutoCloseable {
                     return;
                 }
                 ex.authenticatedAs(verdict.identity());
+                if (requireProjectId && verdict.identity().startsWith("aksk:") && !ex.rawPath().startsWith("/v3/")) {
+                    String problem = ProjectScope.problem(ex.headers());
+                    if (problem != null) {
+                        ex.huaweiError(401, "APIGW.0301", Authentication.FAILURE_PREFIX + problem);
+                        return;
+                    }
+                }
             }
             route.handler().handle(ex);
             if (!ex.answered()) {

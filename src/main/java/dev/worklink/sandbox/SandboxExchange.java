@@ -292,6 +292,11 @@ final class SandboxExchange {
         this.authenticatedAs = identity;
     }
 
+    /** Who the request was authenticated as ({@code aksk:<AK>}, {@code token:<user>}), or null. */
+    String authenticatedAs() {
+        return authenticatedAs;
+    }
+
     /** A detail for the log line (why a signature failed, what was stored). */
     void note(String text) {
         this.note = text;

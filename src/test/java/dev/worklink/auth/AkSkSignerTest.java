@@ -35,7 +35,7 @@ class AkSkSignerTest {
     }
 
     @Test
-    void signerProducesTheDocumentedAuthorizationHeaderForTheVectorRequest() {
+    void signerProducesTheDocumentedAuthorizationHeaderForTheVectorRequest() throws Exception {
         AkSkSigner signer = new AkSkSigner(AK, SK, null, "test", DOC_CLOCK);
         Map<String, String> requestHeaders = new LinkedHashMap<>();
         requestHeaders.put("Content-Type", "application/json");
@@ -76,7 +76,7 @@ class AkSkSignerTest {
     }
 
     @Test
-    void multipartBodiesAreUnsignedAndTheirContentTypeIsNotSigned() {
+    void multipartBodiesAreUnsignedAndTheirContentTypeIsNotSigned() throws Exception {
         AkSkSigner signer = new AkSkSigner(AK, SK, "0123456789abcdef0123456789abcdef", "test", DOC_CLOCK);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "multipart/form-data; boundary=xyz");

@@ -127,7 +127,7 @@ class CodeArtsCredentialsTest {
 
     @Test
     void withoutAServerTheSdkEnvironmentVariablesGiveAkSk() throws Exception {
-        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", null,
+        RequestAuthenticator auth = CodeArtsCredentials.resolve(build, null, "codearts", "cn-north-4",
                 Map.of("HUAWEICLOUD_SDK_AK", "AKFROMENV0000000", "HUAWEICLOUD_SDK_SK", "sk-from-env"), goalClient());
 
         assertThat(auth).isInstanceOf(AkSkSigner.class);

@@ -59,6 +59,7 @@ class CredentialSourcesTest {
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
         client = new ServiceClient(http, HttpSettings.defaults().withRetries(0), Log.NONE, d -> {});
         env.put("HUAWEICLOUD_SDK_IAM_ENDPOINT", iam.baseUrl());
+        env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
     }
 
     @AfterEach
@@ -202,7 +203,7 @@ class CredentialSourcesTest {
         Map<String, String> headers = auth.headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
 
         assertThat(headers).containsEntry("X-Security-Token", "security-token-value");
-        assertThat(headers.get("Authorization")).contains("Access=AKTEMP000000,").contains("SignedHeaders=accept;host;x-sdk-date;x-security-token,");
+        assertThat(headers.get("Authorization")).contains("Access=AKTEMP000000,").contains("SignedHeaders=accept;host;x-project-id;x-sdk-date;x-security-token,");
         assertThat(auth.describe()).contains("HUAWEICLOUD_SDK_SECURITY_TOKEN").doesNotContain("security-token-value").doesNotContain("sk-temp");
     }
 

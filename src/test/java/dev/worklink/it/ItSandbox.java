@@ -41,6 +41,16 @@ public final class ItSandbox {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachment-limit", "{\"bytes\":" + bytes + "}");
     }
 
+    /** Words IPD attachment list entries as the doc page does ({@code 'doc'}) or as the official SDKs do ({@code 'sdk'}). */
+    public static void listShape(Object port, String shape) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/list-shape", "{\"shape\":\"" + shape + "\"}");
+    }
+
+    /** AK/SK-signed CodeArts calls must carry a signed X-Project-Id naming the sandbox account's project, until the next reset. */
+    public static void requireProjectId(Object port, boolean required) throws Exception {
+        post(Integer.parseInt(String.valueOf(port)), "/__sandbox/require-project-id", "{\"required\":" + required + "}");
+    }
+
     public static void misbehave(Object port, String json) throws Exception {
         post(Integer.parseInt(String.valueOf(port)), "/__sandbox/misbehave", json);
     }
@@ -70,11 +80,25 @@ public final class ItSandbox {
         return r.body();
     }
 
+    /**
+     * The text of {@code GET <path>} with these headers (name, value, ...), e.g. a list call with the ready token; the
+     * call is recorded as any other.
+     */
+    public static String getText(Object port, String path, String... headers) throws Exception {
+        return new String(superOfficeImage(port, path, headers), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** What the sandbox received since the last reset, as JSON objects. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> records(Object port) throws Exception {
         String body = get(Integer.parseInt(String.valueOf(port)), "/__sandbox/record");
         return JSON.readValue(body, List.class);
+    }
+
+    /** The CodeArts Req attachments the sandbox stored since the last reset: {@code id, projectId, issueId, fileName, size, sha256}. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> storedAttachments(Object port) throws Exception {
+        return JSON.readValue(get(Integer.parseInt(String.valueOf(port)), "/__sandbox/attachments"), List.class);
     }
 
     /** The IAM tokens the sandbox issued, to check that none leaks into a log. */

@@ -173,6 +173,7 @@ class TwoBuildsInOneJvmTest {
         server.setUsername(SandboxCredentials.ACCESS_KEY);
         server.setPassword(SandboxCredentials.SECRET_KEY);
         child((Xpp3Dom) server.getConfiguration(), "auth", "aksk");
+        child((Xpp3Dom) server.getConfiguration(), "projectId", SandboxCredentials.IAM_PROJECT_ID);
         return server;
     }
 

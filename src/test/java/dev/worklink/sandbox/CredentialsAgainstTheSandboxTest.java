@@ -27,7 +27,8 @@ class CredentialsAgainstTheSandboxTest extends SandboxFixture {
     @Test
     void theSdkEnvironmentKeysSignRequestsTheSandboxAccepts() throws Exception {
         RequestAuthenticator auth = CodeArtsCredentials.resolve(new BuildScope(), null, "codearts", "cn-north-4", Map.of(
-                CodeArtsCredentials.ENV_AK, SandboxCredentials.ACCESS_KEY, CodeArtsCredentials.ENV_SK, SandboxCredentials.SECRET_KEY), client);
+                CodeArtsCredentials.ENV_AK, SandboxCredentials.ACCESS_KEY, CodeArtsCredentials.ENV_SK, SandboxCredentials.SECRET_KEY,
+                CodeArtsCredentials.ENV_PROJECT_ID, SandboxCredentials.IAM_PROJECT_ID), client);
 
         int status = client.execute(ServiceRequest.get(uri(IPD_LIST), "list"), auth).status();
 
@@ -38,7 +39,8 @@ class CredentialsAgainstTheSandboxTest extends SandboxFixture {
     @Test
     void theSdkEnvironmentSecretKeyIsTheOneThatSigns() throws Exception {
         RequestAuthenticator auth = CodeArtsCredentials.resolve(new BuildScope(), null, "codearts", "cn-north-4", Map.of(
-                CodeArtsCredentials.ENV_AK, SandboxCredentials.ACCESS_KEY, CodeArtsCredentials.ENV_SK, "another-secret-key"), client);
+                CodeArtsCredentials.ENV_AK, SandboxCredentials.ACCESS_KEY, CodeArtsCredentials.ENV_SK, "another-secret-key",
+                CodeArtsCredentials.ENV_PROJECT_ID, SandboxCredentials.IAM_PROJECT_ID), client);
 
         assertThatThrownBy(() -> client.execute(ServiceRequest.get(uri(IPD_LIST), "list"), auth))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.status()).isEqualTo(401));

@@ -187,6 +187,35 @@ class SandboxAttachmentTest extends SandboxFixture {
     }
 
     @Test
+    void withTheSdkShapeTheListWordsEntriesAsTheSdksAttachmentEntity() throws Exception {
+        client.execute(upload(IPD_UPLOAD, "attachment", file("a.bin", 10)), readyToken());
+        sandbox.listShape(ListShape.SDK);
+
+        JsonNode entry = json(get(IPD_LIST, TOKEN_HEADER, SandboxCredentials.READY_TOKEN).body()).path("result").get(0);
+
+        assertThat(entry.has("file_name")).isFalse();
+        assertThat(entry.path("title").asText()).isEqualTo("a.bin");
+        assertThat(entry.path("store_filename").asText()).isNotEqualTo("a.bin").endsWith(".bin");
+        assertThat(entry.path("file_size").isTextual()).isTrue();
+        assertThat(entry.path("file_size").asText()).isEqualTo("10");
+        assertThat(entry.path("issue_id").asText()).isEqualTo(IPD_ISSUE);
+        assertThat(entry.path("created_by").path("name").asText()).isEqualTo(SandboxCredentials.IAM_USER);
+    }
+
+    @Test
+    void theListShapeIsSetOverTheAdminApiAndResetRestoresTheDocShape() throws Exception {
+        HttpResponse<String> r = post("/__sandbox/list-shape", "application/json", "{\"shape\":\"sdk\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(sandbox.listShape()).isEqualTo(ListShape.SDK);
+
+        sandbox.reset();
+
+        assertThat(sandbox.listShape()).isEqualTo(ListShape.DOC);
+        assertThat(post("/__sandbox/list-shape", "application/json", "{\"shape\":\"api\"}".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aListWithoutIssueIdIs400() throws Exception {
         HttpResponse<String> r = get("/v1/ipdprojectservice/projects/" + PROJECT + "/attachments", TOKEN_HEADER, SandboxCredentials.READY_TOKEN);
 
@@ -203,15 +232,25 @@ class SandboxAttachmentTest extends SandboxFixture {
     }
 
     @Test
-    void aScrumUploadTakesAPositiveIntegerIdAndAnswersTheSameShape() throws Exception {
+    void aScrumUploadTakesAPositiveIntegerIdAndAnswersAFlatObject() throws Exception {
         Path f = file("app-1.0.zip", 321);
 
         JsonNode r = json(client.execute(upload(SCRUM_UPLOAD, "attachment", f), readyToken()).body());
 
-        assertThat(r.path("status").asText()).isEqualTo("success");
-        assertThat(r.path("result").get(0).path("workitem_id").asText()).isEqualTo("4711");
-        assertThat(r.path("result").get(0).path("filesize").asLong()).isEqualTo(321);
+        // The doc page UploadAttachments and the SDK's UploadAttachmentsResponse: {id, issue_id, project_id, disk_filename, file_name, size}.
+        assertThat(r.has("status")).isFalse();
+        assertThat(r.has("result")).isFalse();
+        assertThat(r.path("id").isIntegralNumber()).isTrue();
+        assertThat(r.path("issue_id").asLong()).isEqualTo(4711);
+        assertThat(r.path("project_id").asText()).isEqualTo(PROJECT);
+        assertThat(r.path("file_name").asText()).isEqualTo("app-1.0.zip");
+        assertThat(r.path("disk_filename").asText()).isNotBlank().isNotEqualTo("app-1.0.zip");
+        assertThat(r.path("size").asText()).isEqualTo("321");
         assertThat(onlyRecord().parts()).containsExactly(new RecordedPart("attachment", "app-1.0.zip", "application/octet-stream", 321, sha256(f)));
+        assertThat(sandbox.storedAttachments()).singleElement().satisfies(a -> {
+            assertThat(a.get("id")).isEqualTo(r.path("id").asText());
+            assertThat(a.get("issueId")).isEqualTo(SCRUM_ISSUE);
+        });
     }
 
     @Test

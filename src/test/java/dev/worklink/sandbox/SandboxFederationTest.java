@@ -124,7 +124,7 @@ class SandboxFederationTest extends SandboxFixture {
     void aSecurityTokenSentButNotSignedIs401() {
         RequestAuthenticator unsignedToken = new RequestAuthenticator() {
             @Override
-            public Map<String, String> headersFor(ServiceRequest request) {
+            public Map<String, String> headersFor(ServiceRequest request) throws java.io.IOException {
                 Map<String, String> headers = new LinkedHashMap<>(new AkSkSigner(FIXED.accessKey(), FIXED.secretKey(), null, "t", Clock.systemUTC())
                         .headersFor(request));
                 headers.put("X-Security-Token", FIXED.securityToken());

@@ -104,7 +104,7 @@ class SandboxRecordTest extends SandboxFixture {
 
         HttpResponse<String> r = admin("GET", "stats", null);
 
-        assertThat(json(r.body())).isEqualTo(json("{\"iamCalls\":1,\"connectionsAccepted\":2,\"requests\":3}"));
+        assertThat(json(r.body())).isEqualTo(json("{\"iamCalls\":1,\"projectLookups\":0,\"connectionsAccepted\":2,\"requests\":3}"));
     }
 
     @Test
