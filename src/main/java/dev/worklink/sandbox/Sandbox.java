@@ -353,7 +353,7 @@ public final class Sandbox implements AutoCloseable {
                     return;
                 }
                 ex.authenticatedAs(verdict.identity());
-                if (requireProjectId && verdict.identity().startsWith("aksk:") && !ex.rawPath().startsWith("/v3/")) {
+                if (requireProjectId && (verdict.identity().startsWith("aksk:") || verdict.identity().startsWith("temporary:")) && !ex.rawPath().startsWith("/v3/")) {
                     String problem = ProjectScope.problem(ex.headers());
                     if (problem != null) {
                         ex.huaweiError(401, "APIGW.0301", Authentication.FAILURE_PREFIX + problem);

@@ -56,7 +56,7 @@ class TemporaryKeysSdkOracleTest extends SandboxFixture {
         TemporaryKeys keys = new TemporaryKeys(SandboxCredentials.TEMPORARY_ACCESS_KEY, SandboxCredentials.TEMPORARY_SECRET_KEY,
                 SandboxCredentials.SECURITY_TOKEN, null);
 
-        Map<String, String> ours = TemporaryKeySigner.fixed(keys, IAM_PROJECT, "test", Clock.fixed(now, ZoneOffset.UTC))
+        Map<String, String> ours = TemporaryKeySigner.fixed(keys, dev.worklink.auth.ProjectIdSource.fixed(IAM_PROJECT), "test", Clock.fixed(now, ZoneOffset.UTC))
                 .headersFor(ServiceRequest.get(sdk.getUrl().toURI(), "list"));
 
         assertThat(ours.get("X-Security-Token")).isEqualTo(header(sdk, "X-Security-Token")).isEqualTo(SandboxCredentials.SECURITY_TOKEN);
