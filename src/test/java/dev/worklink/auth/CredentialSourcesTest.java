@@ -196,7 +196,6 @@ class CredentialSourcesTest {
 
     @Test
     void environmentTemporaryKeysSignTheirSecurityToken() throws Exception {
-        env.remove("HUAWEICLOUD_SDK_PROJECT_ID");
         env.put("HUAWEICLOUD_SDK_AK", "AKTEMP000000");
         env.put("HUAWEICLOUD_SDK_SK", "sk-temp");
         env.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", "security-token-value");
@@ -205,7 +204,7 @@ class CredentialSourcesTest {
         Map<String, String> headers = auth.headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
 
         assertThat(headers).containsEntry("X-Security-Token", "security-token-value");
-        assertThat(headers.get("Authorization")).contains("Access=AKTEMP000000,").contains("SignedHeaders=accept;host;x-sdk-date;x-security-token,");
+        assertThat(headers.get("Authorization")).contains("Access=AKTEMP000000,").contains("SignedHeaders=accept;host;x-project-id;x-sdk-date;x-security-token,");
         assertThat(auth.describe()).contains("HUAWEICLOUD_SDK_SECURITY_TOKEN").doesNotContain("security-token-value").doesNotContain("sk-temp");
     }
 
@@ -371,5 +370,18 @@ class CredentialSourcesTest {
         env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", "ci/token");
 
         assertThat(resolve(null).describe()).contains("the file " + home.resolve("ci/token"));
+    }
+
+    @Test
+    void federatedKeysSendTheProjectIdOfTheEnvironmentSigned() throws Exception {
+        env.put("HUAWEICLOUD_SDK_IDP_ID", "idp-env");
+        env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", write("token", "jwt-project").toString());
+        env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+        stubFederation("jwt-project");
+
+        Map<String, String> headers = resolve(null).headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
+
+        assertThat(headers).containsEntry("X-Project-Id", "0123456789abcdef0123456789abcdef");
+        assertThat(headers.get("Authorization")).contains("SignedHeaders=accept;host;x-project-id;x-sdk-date;x-security-token,");
     }
 }
