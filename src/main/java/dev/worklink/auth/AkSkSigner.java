@@ -107,6 +107,17 @@ public final class AkSkSigner implements RequestAuthenticator {
         return added;
     }
 
+    /**
+     * Huawei Cloud's API gateway documents that AK/SK-signed requests carry bodies of at most 12 MB; IAM password and
+     * token credentials carry attachments up to CodeArts' 50 MB.
+     */
+    public static final long MAX_SIGNED_BODY = 12L * 1024 * 1024;
+
+    @Override
+    public long maxSignedBodyBytes() {
+        return MAX_SIGNED_BODY;
+    }
+
     @Override
     public String describe() {
         return "AK/SK signature with access key " + maskedAccessKey() + " from " + source;

@@ -107,8 +107,9 @@ public final class CodeArtsCredentials {
                 require(server, server.password(), "<password> (the secret key)", mode);
                 String securityToken = server.config("securityToken");
                 if (securityToken != null) {
-                    return TemporaryKeySigner.fixed(new TemporaryKeys(server.username().trim(), server.password().trim(), securityToken, null),
-                            server.config("projectId"), server.source(), Clock.systemUTC());
+                    return fixedTemporary(build, new TemporaryKeys(server.username().trim(), server.password().trim(), securityToken, null),
+                            temporaryKeysProjectId(server.config("projectId"), env), iamEndpoint(server.config("iamEndpoint"), env, region), region,
+                            server.source(), iamClient);
                 }
                 return akSk(build, server.username().trim(), server.password().trim(), server.config("projectId"), server.config("iamEndpoint"),
                         region, env, iamClient, server.source());
@@ -134,7 +135,7 @@ public final class CodeArtsCredentials {
                     }
                 }
                 return federated(build, idpId, idToken, iamEndpoint(server.config("iamEndpoint"), env, region),
-                        firstNotBlank(server.config("projectId"), env.get(ENV_PROJECT_ID)), server.source(), iamClient);
+                        temporaryKeysProjectId(server.config("projectId"), env), region, server.source(), iamClient);
             }
             default:
                 throw new CredentialsException("The " + server.source() + " has <configuration><auth>" + server.config("auth")
@@ -151,15 +152,15 @@ public final class CodeArtsCredentials {
         String projectId = blankToNull(env.get(ENV_PROJECT_ID));
         if (notBlank(idpId) && notBlank(tokenFile)) {
             return federated(build, idpId.trim(), new IdTokenSource.File(context.path(tokenFile), "the environment variable " + ENV_ID_TOKEN_FILE),
-                    iamEndpoint(null, env, region), projectId, "the environment variables " + ENV_IDP_ID + " / " + ENV_ID_TOKEN_FILE, iamClient);
+                    iamEndpoint(null, env, region), temporaryKeysProjectId(null, env), region, "the environment variables " + ENV_IDP_ID + " / " + ENV_ID_TOKEN_FILE, iamClient);
         }
         String ak = env.get(ENV_AK);
         String sk = env.get(ENV_SK);
         if (notBlank(ak) && notBlank(sk)) {
             String securityToken = env.get(ENV_SECURITY_TOKEN);
             if (notBlank(securityToken)) {
-                return TemporaryKeySigner.fixed(new TemporaryKeys(ak.trim(), sk.trim(), securityToken.trim(), null), projectId,
-                        "the environment variables " + ENV_AK + " / " + ENV_SK + " / " + ENV_SECURITY_TOKEN, Clock.systemUTC());
+                return fixedTemporary(build, new TemporaryKeys(ak.trim(), sk.trim(), securityToken.trim(), null), temporaryKeysProjectId(null, env),
+                        iamEndpoint(null, env, region), region, "the environment variables " + ENV_AK + " / " + ENV_SK + " / " + ENV_SECURITY_TOKEN, iamClient);
             }
             return akSk(build, ak.trim(), sk.trim(), projectId, null, region, env, iamClient, "the environment variables " + ENV_AK + " / " + ENV_SK);
         }
@@ -180,14 +181,15 @@ public final class CodeArtsCredentials {
         String tokenFile = file.get("id_token_file");
         if (idpId != null && tokenFile != null) {
             return federated(build, idpId, new IdTokenSource.File(context.path(tokenFile), "id_token_file in " + source),
-                    iamEndpoint(file.get("iam_endpoint"), env, region), projectId, source, iamClient);
+                    iamEndpoint(file.get("iam_endpoint"), env, region), temporaryKeysProjectId(projectId, env), region, source, iamClient);
         }
         String ak = file.get("ak");
         String sk = file.get("sk");
         if (ak != null && sk != null) {
             String securityToken = file.get("security_token");
             if (securityToken != null) {
-                return TemporaryKeySigner.fixed(new TemporaryKeys(ak, sk, securityToken, null), projectId, source, Clock.systemUTC());
+                return fixedTemporary(build, new TemporaryKeys(ak, sk, securityToken, null), temporaryKeysProjectId(projectId, env),
+                        iamEndpoint(file.get("iam_endpoint"), env, region), region, source, iamClient);
             }
             return akSk(build, ak, sk, projectId, file.get("iam_endpoint"), region, env, iamClient, source);
         }
@@ -195,11 +197,45 @@ public final class CodeArtsCredentials {
                 + "in its [" + SdkCredentialsFile.SECTION + "] section.");
     }
 
+    /**
+     * The {@code X-Project-Id} of temporary keys (federated or given): the configured id ({@code <projectId>},
+     * {@code project_id}), else {@code HUAWEICLOUD_SDK_PROJECT_ID}, else none. The one place where the IAM project lookup
+     * of AK/SK mode (one {@code GET /v3/projects?name=<region>} per build, signed with the same keys, as the SDK's
+     * {@code BasicCredentials.processAuthParams} does) is to join temporary keys: {@link TemporaryKeySigner} then takes a
+     * project id source instead of this value.
+     */
+    private static String temporaryKeysProjectId(String configured, Map<String, String> env) {
+        return firstNotBlank(configured, env.get(ENV_PROJECT_ID));
+    }
+
+    private static RequestAuthenticator fixedTemporary(BuildScope build, TemporaryKeys keys, String projectId, URI iam, String region,
+            String source, ServiceClient iamClient) {
+        return TemporaryKeySigner.fixed(keys, temporaryProjectIds(build, () -> keys, projectId, iam, region, keys.accessKey(), source, iamClient),
+                source, Clock.systemUTC());
+    }
+
+    /**
+     * As AK/SK mode ({@link #akSk}): the configured project id, else the region's IAM project looked up once per build,
+     * signed with the same temporary keys and their security token; with no region either, none is sent.
+     */
+    private static ProjectIdSource temporaryProjectIds(BuildScope build, TemporaryKeySigner.Keys keys, String projectId, URI iam, String region,
+            String identity, String source, ServiceClient iamClient) {
+        if (projectId != null) {
+            return ProjectIdSource.fixed(projectId);
+        }
+        if (!notBlank(region)) {
+            return ProjectIdSource.NONE;
+        }
+        IamProjectLookup lookup = IamProjectLookup.shared(build, iam, region.trim(), identity);
+        return lookup.source(iamClient, new TemporaryKeySigner(keys, ProjectIdSource.NONE, source, Clock.systemUTC()));
+    }
+
     private static RequestAuthenticator federated(BuildScope build, String idpId, IdTokenSource idToken, URI iam, String projectId,
-            String source, ServiceClient iamClient) throws CredentialsException {
+            String region, String source, ServiceClient iamClient) throws CredentialsException {
         idToken.check();
         FederatedKeys federation = FederatedKeys.shared(build, iam, idpId, idToken);
-        return new TemporaryKeySigner(() -> federation.keys(iamClient), projectId,
+        TemporaryKeySigner.Keys keys = () -> federation.keys(iamClient);
+        return new TemporaryKeySigner(keys, temporaryProjectIds(build, keys, projectId, iam, region, "idp:" + idpId + "@" + iam, source, iamClient),
                 "temporary AK/SK from IAM identity federation (identity provider '" + idpId + "', ID token from " + idToken.describe()
                         + ", IAM " + iam + ") configured by " + source, Clock.systemUTC());
     }
@@ -209,6 +245,7 @@ public final class CodeArtsCredentials {
      * {@code HUAWEICLOUD_SDK_PROJECT_ID} (the SDK's {@code EnvCredentialProvider}), else the region's IAM project, looked
      * up once per build and signed with the same keys ({@link IamProjectLookup}). Sources: huaweicloud-sdk-java-v3
      * {@code core/src/main/java/com/huaweicloud/sdk/core/auth/BasicCredentials.java} and {@code EnvCredentialProvider.java}.
+     * Temporary keys can take the same lookup: {@code IamProjectLookup.shared(...).source(client, theirSigner)}.
      */
     static AkSkSigner akSk(BuildScope build, String ak, String sk, String configuredProjectId, String configuredIam, String region,
             Map<String, String> env, ServiceClient iamClient, String source) throws CredentialsException {

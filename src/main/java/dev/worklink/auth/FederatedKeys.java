@@ -29,7 +29,8 @@ import java.time.format.DateTimeParseException;
  * One instance per build ({@link #shared}), so every goal and module signs with the same keys after one exchange. As
  * the SDK's {@code AbstractCredentials} (lazily, on the first request; again when fewer than 40 minutes of the keys'
  * life remain, {@code DEFAULT_EXPIRATION_THRESHOLD_SECONDS}), re-reading the ID token each time. An exchange IAM
- * refused (4xx) is not repeated in the same build: the same token would be refused again.
+ * refused (400, 401, 403; 404 for an unknown identity provider) is not repeated in the same build: the same token would
+ * be refused again.
  */
 public final class FederatedKeys implements AutoCloseable {
 
@@ -110,7 +111,8 @@ public final class FederatedKeys implements AutoCloseable {
             }
             keys = obtained;
         } catch (ServiceException e) {
-            if (e.isClientError()) {
+            // refused credentials (400, 401, 403, as CachedCredential), or an identity provider IAM does not know (404)
+            if (CachedCredential.isRefusalStatus(e.status()) || e.status() == 404) {
                 refused = e;
             }
             throw e;

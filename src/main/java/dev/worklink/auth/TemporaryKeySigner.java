@@ -26,25 +26,25 @@ public final class TemporaryKeySigner implements RequestAuthenticator {
     }
 
     private final Keys keys;
-    private final String projectId;
+    private final ProjectIdSource projectIds;
     private final String description;
     private final Clock clock;
 
     /**
-     * @param projectId   the X-Project-Id to send (signed), or null. The one place where the project id of temporary
-     *                    keys enters: configured, else {@code HUAWEICLOUD_SDK_PROJECT_ID}, else the credentials file's.
+     * @param projectIds  the X-Project-Id to send (signed): configured, else {@code HUAWEICLOUD_SDK_PROJECT_ID}, else
+     *                    the region's IAM project looked up once per build ({@link IamProjectLookup}); NONE sends none
      * @param description where the keys come from, without any value, for {@link #describe()}
      */
-    public TemporaryKeySigner(Keys keys, String projectId, String description, Clock clock) {
+    public TemporaryKeySigner(Keys keys, ProjectIdSource projectIds, String description, Clock clock) {
         this.keys = keys;
-        this.projectId = projectId;
+        this.projectIds = projectIds == null ? ProjectIdSource.NONE : projectIds;
         this.description = description;
         this.clock = clock;
     }
 
     /** Fixed temporary keys (an aksk server with {@code <securityToken>}, {@code HUAWEICLOUD_SDK_SECURITY_TOKEN}). */
-    public static TemporaryKeySigner fixed(TemporaryKeys keys, String projectId, String source, Clock clock) {
-        return new TemporaryKeySigner(() -> keys, projectId,
+    public static TemporaryKeySigner fixed(TemporaryKeys keys, ProjectIdSource projectIds, String source, Clock clock) {
+        return new TemporaryKeySigner(() -> keys, projectIds,
                 "AK/SK signature with temporary access key " + TemporaryKeys.masked(keys.accessKey()) + " and its security token from " + source, clock);
     }
 
@@ -54,11 +54,18 @@ public final class TemporaryKeySigner implements RequestAuthenticator {
         if (now == null) {
             return Map.of();
         }
+        String projectId = projectIds.projectId();
         ServiceRequest withToken = request.withHeader(SECURITY_TOKEN_HEADER, now.securityToken());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SECURITY_TOKEN_HEADER, now.securityToken());
         headers.putAll(new AkSkSigner(now.accessKey(), now.secretKey(), projectId, description, clock).headersFor(withToken));
         return headers;
+    }
+
+    /** Temporary keys sign like permanent ones, so the API gateway's 12 MB limit on AK/SK-signed bodies holds for them too. */
+    @Override
+    public long maxSignedBodyBytes() {
+        return AkSkSigner.MAX_SIGNED_BODY;
     }
 
     @Override

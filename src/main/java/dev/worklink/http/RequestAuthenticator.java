@@ -35,6 +35,14 @@ public interface RequestAuthenticator {
     String describe();
 
     /**
+     * The largest request body these credentials may sign, in bytes; unlimited unless the scheme says otherwise
+     * (Huawei's API gateway takes AK/SK-signed bodies of at most 12 MB).
+     */
+    default long maxSignedBodyBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * Called after a 401. Returns true when a fresh credential was obtained and the request is worth
      * sending once more (an IAM token fetched again); false otherwise.
      */

@@ -128,11 +128,13 @@ public class AttachMojo extends AbstractWorkItemsMojo {
     private boolean attachAtEnd;
 
     /**
-     * Largest file to upload: bytes, or with a unit ({@code 50MB}, {@code 1GB}). A larger file fails the build before any call.
+     * Largest file to upload: bytes, or with a unit ({@code 50MB}, {@code 1GB}); default 50 MB, CodeArts' attachment
+     * limit. A larger file fails the build before any call. With AK/SK credentials, whose signed requests Huawei's API
+     * gateway limits to 12 MB bodies, a file over 12 MB fails too unless this is set above 12 MB explicitly (a warning then).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "worklink.maxFileSize", defaultValue = "50MB")
+    @Parameter(property = "worklink.maxFileSize")
     private String maxFileSize;
 
     /**
@@ -192,6 +194,35 @@ public class AttachMojo extends AbstractWorkItemsMojo {
             throw e;
         }
         markAndDecide(AttachAtEnd.State.ATTACHED, null);
+    }
+
+    private static final String DEFAULT_MAX_FILE_SIZE = "50MB";
+
+    /**
+     * Credentials that limit signed bodies (AK/SK: 12 MB) refuse a larger file before any call, unless maxFileSize was
+     * set above that limit on purpose: then the service decides, and the user is warned.
+     */
+    private void checkSignedBodyLimit(CodeArtsConnection connection, List<Path> files, long limit) throws MojoFailureException {
+        long signedLimit = connection.auth().maxSignedBodyBytes();
+        boolean explicit = maxFileSize != null && !maxFileSize.isBlank();
+        ParameterCheck check = new ParameterCheck();
+        for (Path file : files) {
+            long size = sizeOf(file);
+            if (size <= signedLimit) {
+                continue;
+            }
+            String what = file.getFileName() + " is " + size + " bytes (" + Sizes.human(size) + "), over the " + Sizes.human(signedLimit)
+                    + " that Huawei Cloud's API gateway takes in an AK/SK-signed request";
+            if (explicit && limit > signedLimit) {
+                getLog().warn(what + "; maxFileSize = " + maxFileSize + " lets it go, and the service may refuse it (413). "
+                        + "IAM password or token credentials carry attachments up to 50 MB.");
+            } else {
+                check.fail("maxFileSize", maxFileSize == null ? DEFAULT_MAX_FILE_SIZE + " (default)" : maxFileSize, what
+                        + ". IAM password or token credentials carry attachments up to 50 MB (<auth>password</auth> or <auth>token</auth>);"
+                        + " or set maxFileSize above " + Sizes.human(signedLimit) + " to try anyway");
+            }
+        }
+        check.throwIfAny(goal());
     }
 
     /**
@@ -255,7 +286,7 @@ public class AttachMojo extends AbstractWorkItemsMojo {
         }
         long limit = 0;
         try {
-            limit = FileSize.parse(maxFileSize);
+            limit = FileSize.parse(maxFileSize == null || maxFileSize.isBlank() ? DEFAULT_MAX_FILE_SIZE : maxFileSize);
         } catch (IllegalArgumentException | ArithmeticException e) {
             check.fail("maxFileSize", maxFileSize, "must be bytes or a number with KB, MB or GB (50MB)");
         }
@@ -263,7 +294,8 @@ public class AttachMojo extends AbstractWorkItemsMojo {
         for (Path file : toAttach) {
             long size = sizeOf(file);
             if (limit > 0 && size > limit) {
-                check.fail("maxFileSize", maxFileSize, file.getFileName() + " is " + size + " bytes (" + Sizes.human(size)
+                check.fail("maxFileSize", maxFileSize == null ? DEFAULT_MAX_FILE_SIZE + " (default)" : maxFileSize,
+                        file.getFileName() + " is " + size + " bytes (" + Sizes.human(size)
                         + "), over the limit of " + limit + " bytes; CodeArts limits attachments to 50 MB. Raise maxFileSize only if your service allows larger files");
             } else if (!Files.isReadable(file)) {
                 check.fail(file + " cannot be read");
@@ -275,6 +307,7 @@ public class AttachMojo extends AbstractWorkItemsMojo {
             return null;
         }
         CodeArtsConnection connection = connectCodeArts(check, Endpoints::req);
+        checkSignedBodyLimit(connection, toAttach, limit);
         AttachmentPublisher.Plan plan = new AttachmentPublisher.Plan(type, projectId, ids, toAttach, skipExisting, parallelUploads, dryRun);
         return new PendingAttach(project.getArtifactId(), connection.endpoint(), connection.client(), connection.auth(), plan, failOnError,
                 reportPath());

@@ -25,7 +25,7 @@ final class IamProjectsService implements SandboxService {
 
     private void projects(SandboxExchange ex) throws IOException {
         String identity = ex.authenticatedAs();
-        if (identity == null || !identity.startsWith("aksk:")) {
+        if (identity == null || !(identity.startsWith("aksk:") || identity.startsWith("temporary:"))) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", 401);
             error.put("message", "The sandbox serves the project query to AK/SK-signed requests only");

@@ -33,6 +33,8 @@ import java.util.regex.Matcher;
 public final class Sandbox implements AutoCloseable {
 
     private static final int THREADS = 32;
+    /** The largest body of an AK/SK-signed request Huawei's API gateway takes: 12 MB. */
+    static final long MAX_SIGNED_BODY = 12L * 1024 * 1024;
 
     private final SandboxOptions options;
     private final HttpServer server;
@@ -387,7 +389,14 @@ public final class Sandbox implements AutoCloseable {
                     return;
                 }
                 ex.authenticatedAs(verdict.identity());
-                if (requireProjectId && verdict.identity().startsWith("aksk:") && !ex.rawPath().startsWith("/v3/")) {
+                boolean signed = verdict.identity().startsWith("aksk:") || verdict.identity().startsWith("temporary:");
+                if (signed && ex.bodySize() > MAX_SIGNED_BODY) {
+                    // Huawei's API gateway takes AK/SK-signed bodies of at most 12 MB (the error code is the sandbox's own).
+                    ex.huaweiError(413, "APIGW.0413", "The request body is " + ex.bodySize() + " bytes; AK/SK-signed requests carry at most "
+                            + MAX_SIGNED_BODY + " bytes (12 MB)");
+                    return;
+                }
+                if (requireProjectId && signed && !ex.rawPath().startsWith("/v3/")) {
                     String problem = ProjectScope.problem(ex.headers());
                     if (problem != null) {
                         ex.huaweiError(401, "APIGW.0301", Authentication.FAILURE_PREFIX + problem);

@@ -56,8 +56,10 @@ public final class SuperOfficeCredentials {
                 requireOnlineAppToken(appToken, endpoint, where, scheme);
                 return SuperOfficeAuthenticator.soTicket(server.password().trim(), appToken, serverId, source);
             case BEARER:
+                // Bearer needs only its Authorization header, on Online too; SO-AppToken goes along when configured
+                // (SuperOffice docs, authorization header types:
+                // https://community.superoffice.com/en/developer/create-apps/concepts/authentication/authorization-headers/).
                 require(server.password(), where, scheme, "<password> holding the access token");
-                requireOnlineAppToken(appToken, endpoint, where, scheme);
                 return SuperOfficeAuthenticator.bearer(server.password().trim(), appToken, serverId, source);
             case SYSTEM_USER:
             default:
@@ -125,8 +127,12 @@ public final class SuperOfficeCredentials {
         if (configured == null) {
             URI derived = endpoint.defaultLoginEndpoint();
             if (derived == null) {
+                String why = endpoint.online()
+                        ? endpoint.apiBase().getHost() + " belongs to none of SuperOffice Online's environments (" + String.join(", ",
+                                SuperOfficeEndpoint.ENVIRONMENTS) + ", their hosts numbered as sod2 or online3)"
+                        : endpoint + " is not SuperOffice Online";
                 throw new CredentialsException(where + " uses <scheme>SystemUser</scheme>, whose login service is derived from an Online "
-                        + "endpoint (https://<env>.superoffice.com/Login), but " + endpoint + " is not SuperOffice Online; set "
+                        + "endpoint (https://<env>.superoffice.com/Login, env one of sod, qaonline, online), but " + why + "; set "
                         + "<configuration><loginEndpoint> to the login service's base URL.");
             }
             return derived;

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * @param apiBase     the normalized base, without a trailing slash
  * @param online      the host is SuperOffice Online ({@code *.superoffice.com}), where Basic authentication is refused
  *                    and server-to-server calls carry {@code SO-AppToken}
- * @param environment for Online, the first label of the host ({@code sod}, {@code qaonline} or {@code online}); else null
+ * @param environment for Online, the environment the host belongs to ({@code sod}, {@code qaonline} or {@code online}),
+ *                    read from the first label of the host without its number ({@code sod2} → {@code sod},
+ *                    {@code online3} → {@code online}); null on-site, or for an Online host of no known environment
  */
 public record SuperOfficeEndpoint(URI apiBase, boolean online, String environment) {
 
@@ -51,9 +53,23 @@ public record SuperOfficeEndpoint(URI apiBase, boolean online, String environmen
         path = stripSlashes(TRAILING_V1.matcher(path).replaceFirst(""));
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         boolean online = host.endsWith(ONLINE_DOMAIN);
-        String environment = online ? host.substring(0, host.indexOf('.')) : null;
+        String environment = online ? environmentOf(host.substring(0, host.indexOf('.'))) : null;
         URI base = URI.create(scheme + "://" + uri.getRawAuthority() + path);
         return new SuperOfficeEndpoint(base, online, environment);
+    }
+
+    /**
+     * SuperOffice Online's environments, each with one login service: {@code https://{environment}.superoffice.com/Login}
+     * (SuperOffice docs, "How to get a system user ticket credential",
+     * https://docs.superoffice.com/en/authentication/online/auth-application/get-system-user-ticket.html). Tenants' API
+     * hosts are numbered ({@code sod2}, {@code online3}, ...) and tenants move between them; the login hosts are not.
+     */
+    public static final java.util.List<String> ENVIRONMENTS = java.util.List.of("sod", "qaonline", "online");
+
+    /** {@code sod2} → {@code sod}, {@code online3} → {@code online}, {@code qaonline} → {@code qaonline}; else null. */
+    static String environmentOf(String firstLabel) {
+        String name = firstLabel.replaceFirst("[0-9]+$", "");
+        return ENVIRONMENTS.contains(name) ? name : null;
     }
 
     private static String stripSlashes(String path) {
@@ -75,11 +91,12 @@ public record SuperOfficeEndpoint(URI apiBase, boolean online, String environmen
     }
 
     /**
-     * Where Online system users are authenticated: {@code https://{env}.superoffice.com/Login}. On-site installations
-     * have no such service of their own, so this is null for them.
+     * Where Online system users are authenticated: {@code https://{environment}.superoffice.com/Login}, the environment
+     * read from the API host ({@code sod2.superoffice.com} logs in at {@code sod.superoffice.com}). Null on-site (no such
+     * service of their own) and for an Online host of no known environment: those need {@code <loginEndpoint>}.
      */
     public URI defaultLoginEndpoint() {
-        return online ? URI.create("https://" + environment + ONLINE_DOMAIN + "/Login") : null;
+        return online && environment != null ? URI.create("https://" + environment + ONLINE_DOMAIN + "/Login") : null;
     }
 
     @Override

@@ -59,6 +59,7 @@ class CredentialSourcesTest {
         http = HttpClientFactory.create(HttpSettings.defaults(), "test");
         client = new ServiceClient(http, HttpSettings.defaults().withRetries(0), Log.NONE, d -> {});
         env.put("HUAWEICLOUD_SDK_IAM_ENDPOINT", iam.baseUrl());
+        // AK/SK keys without a project id would look it up from IAM (AkSkProjectIdTest); these tests are about the source order
         env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
     }
 
@@ -369,5 +370,18 @@ class CredentialSourcesTest {
         env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", "ci/token");
 
         assertThat(resolve(null).describe()).contains("the file " + home.resolve("ci/token"));
+    }
+
+    @Test
+    void federatedKeysSendTheProjectIdOfTheEnvironmentSigned() throws Exception {
+        env.put("HUAWEICLOUD_SDK_IDP_ID", "idp-env");
+        env.put("HUAWEICLOUD_SDK_ID_TOKEN_FILE", write("token", "jwt-project").toString());
+        env.put("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+        stubFederation("jwt-project");
+
+        Map<String, String> headers = resolve(null).headersFor(ServiceRequest.get(URI.create("https://h.example.com/v4/x"), "x"));
+
+        assertThat(headers).containsEntry("X-Project-Id", "0123456789abcdef0123456789abcdef");
+        assertThat(headers.get("Authorization")).contains("SignedHeaders=accept;host;x-project-id;x-sdk-date;x-security-token,");
     }
 }

@@ -173,7 +173,8 @@ class TwoBuildsInOneJvmTest {
         server.setUsername(SandboxCredentials.ACCESS_KEY);
         server.setPassword(SandboxCredentials.SECRET_KEY);
         child((Xpp3Dom) server.getConfiguration(), "auth", "aksk");
-        child((Xpp3Dom) server.getConfiguration(), "projectId", SandboxCredentials.IAM_PROJECT_ID);
+        // X-Project-Id is looked up from the sandbox's IAM (signed with the keys), as the SDK's BasicCredentials does
+        child((Xpp3Dom) server.getConfiguration(), "iamEndpoint", sandbox.url());
         return server;
     }
 

@@ -107,4 +107,18 @@ class SandboxProjectScopeTest extends SandboxFixture {
         assertThat(sandbox.requiresProjectId()).isFalse();
         assertThat(post("/__sandbox/require-project-id", "application/json", "{\"required\":\"yes\"}".getBytes()).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void anAkSkSignedBodyOver12MbIs413AndATokenOneIsNot() throws Exception {
+        java.nio.file.Path big = dir.resolve("big.bin");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(12L * 1024 * 1024 + 1);
+        }
+
+        assertThatThrownBy(() -> client.execute(upload(IPD_UPLOAD, "attachment", big), signer(null)))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 413").hasMessageContaining("12 MB");
+        // The same body with a token reaches the service, which applies its own attachment limit (1000 bytes here).
+        assertThatThrownBy(() -> client.execute(upload(IPD_UPLOAD, "attachment", big), readyToken()))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 400");
+    }
 }

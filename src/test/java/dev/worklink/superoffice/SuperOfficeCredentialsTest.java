@@ -104,6 +104,36 @@ class SuperOfficeCredentialsTest {
     }
 
     @Test
+    void bearerOnOnlineIsAcceptedWithoutAnAppTokenAndSendsOnlyTheAuthorizationHeader() throws Exception {
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build,
+                server(null, "eyJhY2Nlc3MiOiJ0b2tlbiJ9", "scheme", "Bearer"), "superoffice", ONLINE, client);
+
+        assertThat(auth.scheme()).isEqualTo(SuperOfficeScheme.BEARER);
+        assertThat(headers(auth)).containsExactly(Map.entry("Authorization", "Bearer eyJhY2Nlc3MiOiJ0b2tlbiJ9"));
+    }
+
+    @Test
+    void aSystemUserOfANumberedOnlineHostLogsInAtItsEnvironment() throws Exception {
+        Path key = TestKeys.writePkcs8(dir.resolve("key.pem"), TestKeys.pair());
+
+        SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, systemUser(key.toString()), "superoffice",
+                SuperOfficeEndpoint.of("https://online3.superoffice.com/Cust12345/api"), client);
+
+        assertThat(auth.describe()).contains("obtained from https://online.superoffice.com/Login ");
+    }
+
+    @Test
+    void aSystemUserOfAnOnlineHostOfNoKnownEnvironmentNeedsALoginEndpoint() throws Exception {
+        Path key = TestKeys.writePkcs8(dir.resolve("key.pem"), TestKeys.pair());
+
+        assertThatThrownBy(() -> SuperOfficeCredentials.resolve(build, systemUser(key.toString()), "superoffice",
+                SuperOfficeEndpoint.of("https://eu-west.superoffice.com/Cust12345/api"), client))
+                .isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("eu-west.superoffice.com belongs to none of SuperOffice Online's environments (sod, qaonline, online")
+                .hasMessageContaining("set <configuration><loginEndpoint>");
+    }
+
+    @Test
     void onSiteTicketsAndTokensNeedNoAppToken() throws Exception {
         SuperOfficeAuthenticator auth = SuperOfficeCredentials.resolve(build, 
                 server(null, "7T:abc", "scheme", "SOTicket"), "superoffice", ON_SITE, client);

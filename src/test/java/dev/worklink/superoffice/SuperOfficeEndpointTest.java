@@ -38,6 +38,39 @@ class SuperOfficeEndpointTest {
     }
 
     @Test
+    void aNumberedSodHostLogsInAtSod() {
+        SuperOfficeEndpoint e = SuperOfficeEndpoint.of("https://sod2.superoffice.com/Cust1/api");
+
+        assertThat(e.environment()).isEqualTo("sod");
+        assertThat(e.defaultLoginEndpoint()).isEqualTo(URI.create("https://sod.superoffice.com/Login"));
+    }
+
+    @Test
+    void aNumberedOnlineHostLogsInAtOnline() {
+        SuperOfficeEndpoint e = SuperOfficeEndpoint.of("https://online3.superoffice.com/Cust1/api");
+
+        assertThat(e.environment()).isEqualTo("online");
+        assertThat(e.defaultLoginEndpoint()).isEqualTo(URI.create("https://online.superoffice.com/Login"));
+    }
+
+    @Test
+    void theQaonlineHostLogsInAtQaonline() {
+        assertThat(SuperOfficeEndpoint.of("https://qaonline.superoffice.com/Cust1/api").defaultLoginEndpoint())
+                .isEqualTo(URI.create("https://qaonline.superoffice.com/Login"));
+        assertThat(SuperOfficeEndpoint.of("https://qaonline2.superoffice.com/Cust1/api").defaultLoginEndpoint())
+                .isEqualTo(URI.create("https://qaonline.superoffice.com/Login"));
+    }
+
+    @Test
+    void anOnlineHostOfNoKnownEnvironmentHasNoDerivedLoginService() {
+        SuperOfficeEndpoint e = SuperOfficeEndpoint.of("https://app.superoffice.com/Cust1/api");
+
+        assertThat(e.online()).isTrue();
+        assertThat(e.environment()).isNull();
+        assertThat(e.defaultLoginEndpoint()).isNull();
+    }
+
+    @Test
     void anOnSiteHostIsNotOnlineAndHasNoDerivedLoginService() {
         SuperOfficeEndpoint onSite = SuperOfficeEndpoint.of("http://crm.example.com:8080/SuperOffice/api/v1");
 
