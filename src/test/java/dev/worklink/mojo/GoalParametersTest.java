@@ -271,6 +271,27 @@ class GoalParametersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyGoal")
+    void eachGoalsOwnSkipSendsNothingAndSaysWhichSkip(String goal, Goal make) throws Exception {
+        AbstractWorklinkMojo m = make.make(this);
+        String field = switch (goal) {
+            case "attach" -> "skipAttach";
+            case "link" -> "skipLink";
+            case "thumbnail" -> "skipThumbnail";
+            case "icon" -> "skipIcon";
+            case "project-image" -> "skipProjectImage";
+            default -> throw new IllegalArgumentException(goal);
+        };
+        set(m, field, true);
+
+        m.execute();
+
+        assertThat(sandbox.records()).isEmpty();
+        assertThat(infos).contains("worklink:" + goal + " skipped (worklink." + goal + ".skip=true).");
+        assertThat(dir.resolve("report.json")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyGoal")
     void withoutSkipTheSameConfigurationMakesItsCall(String goal, Goal make) throws Exception {
         make.make(this).execute();
 
