@@ -124,7 +124,7 @@ public final class PlanThumbnail {
         } catch (IOException e) {
             String reason = e.getMessage();
             if (image != null) {
-                reason += "\nThe image was uploaded as " + url + ": to try again without uploading it again, run with -Dworklink.imageUrl="
+                reason += "\nThe image was uploaded as " + url + ": to try again without uploading it again, run with -Dworklink.thumbnail.imageUrl="
                         + url + " instead of image.";
             }
             return new ThumbnailOutcome(projectId, planId, ThumbnailOutcome.FAILED, null, null, url, imgId, file, size, reason, statusOf(e));

@@ -127,7 +127,7 @@ class PlanThumbnailTest {
         assertThat(outcome.imgUrl()).isEqualTo(returned);
         assertThat(outcome.reason()).isEqualTo("set the thumbnail of plan " + PLAN
                 + " failed: HTTP 400, error_code PM.02175000, error_msg \"Invalid parameter: plan_id\"\n"
-                + "The image was uploaded as " + returned + ": to try again without uploading it again, run with -Dworklink.imageUrl="
+                + "The image was uploaded as " + returned + ": to try again without uploading it again, run with -Dworklink.thumbnail.imageUrl="
                 + returned + " instead of image.");
     }
 
