@@ -162,6 +162,61 @@ public final class ItSandbox {
         return secrets;
     }
 
+    /**
+     * What every keyless IT checks of its two-module build (modules a and b, one jar each): exactly one exchange (one
+     * call of each IAM step, one set of temporary keys) before the first CodeArts call; both jars uploaded intact; every
+     * CodeArts call signed with those keys and their security token; neither the log nor any report holding the JWT,
+     * the unscoped token, the temporary secret or the security token.
+     *
+     * @return the build log, for the checks of the IT's own credential source
+     */
+    @SuppressWarnings("unchecked")
+    public static String checkOneFederatedTwoModuleBuild(Object port, java.io.File basedir) throws Exception {
+        check(recordsTo(port, "/v3.0/OS-AUTH/id-token/tokens").size() == 1, "expected one CreateTokenWithIdToken call: " + recordsTo(port, "/v3.0/"));
+        check(recordsTo(port, "/v3.0/OS-CREDENTIAL/securitytokens").size() == 1, "expected one CreateTemporaryAccessKeyByToken call");
+        List<Map<String, Object>> keys = (List<Map<String, Object>>) federation(port).get("temporaryKeys");
+        check(keys.size() == 1, "expected one set of temporary keys, got " + keys.size());
+        Object access = keys.get(0).get("access");
+        List<Map<String, Object>> uploads = recordsTo(port, "/attachments/upload");
+        check(uploads.size() == 2, "expected one upload per module, got " + uploads.size());
+        for (String m : List.of("a", "b")) {
+            String jar = "module-" + m + "-1.0.jar";
+            Map<String, Object> upload = uploads.stream()
+                    .filter(u -> jar.equals(((List<Map<String, Object>>) u.get("parts")).get(0).get("fileName"))).findFirst().orElse(null);
+            check(upload != null && Integer.valueOf(200).equals(upload.get("status")), "module " + m + "'s jar was not uploaded: " + uploads);
+            check(sha256(basedir.toPath().resolve(m + "/target/" + jar)).equals(((List<Map<String, Object>>) upload.get("parts")).get(0).get("sha256")),
+                    "module " + m + "'s jar did not arrive intact");
+        }
+        List<Map<String, Object>> all = records(port);
+        List<Map<String, Object>> codeArts = all.stream()
+                .filter(r -> !String.valueOf(r.get("path")).startsWith("/v3") && !String.valueOf(r.get("path")).startsWith("/github")).toList();
+        check(codeArts.size() >= 2 && codeArts.stream().allMatch(r -> ("temporary:" + access).equals(r.get("authenticatedAs"))
+                        && "***".equals(((Map<String, Object>) r.get("headers")).get("x-security-token"))),
+                "every CodeArts call must be signed with the temporary keys and their security token: "
+                        + codeArts.stream().map(r -> r.get("path") + " " + r.get("authenticatedAs")).toList());
+        List<String> paths = all.stream().map(r -> String.valueOf(r.get("path"))).toList();
+        int firstAttachmentCall = java.util.stream.IntStream.range(0, paths.size()).filter(i -> paths.get(i).contains("/attachments")).findFirst().orElse(-1);
+        check(paths.indexOf("/v3.0/OS-CREDENTIAL/securitytokens") < firstAttachmentCall, "exchange after a CodeArts call: " + paths);
+        String log = Files.readString(basedir.toPath().resolve("build.log"));
+        List<String> secrets = federationSecrets(port);
+        check(secrets.size() >= 4, "the sandbox must have issued the secrets this check looks for");
+        for (String secret : secrets) {
+            check(!log.contains(secret), "a federation secret appears in the log: " + secret.substring(0, Math.min(6, secret.length())) + "…");
+        }
+        List<Path> reports;
+        try (var files = Files.walk(basedir.toPath())) {
+            reports = files.filter(f -> f.getFileName().toString().endsWith(".json") && f.toString().contains("worklink")).toList();
+        }
+        check(reports.size() >= 2, "expected a report per module, found " + reports);
+        for (Path report : reports) {
+            String text = Files.readString(report);
+            for (String secret : secrets) {
+                check(!text.contains(secret), "a federation secret in the report " + report);
+            }
+        }
+        return log;
+    }
+
     /** The recorded requests whose path contains the text. */
     public static List<Map<String, Object>> recordsTo(Object port, String pathContains) throws Exception {
         return records(port).stream().filter(r -> String.valueOf(r.get("path")).contains(pathContains)).toList();
