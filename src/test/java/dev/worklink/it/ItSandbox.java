@@ -217,6 +217,59 @@ public final class ItSandbox {
         return log;
     }
 
+    /**
+     * What the attachAtEnd ITs (serial and {@code -T 2}) check of their three-module build (modules a, b, c, one jar
+     * each, work item 956239067176935402 of project 0123456789abcdef0123456789abcde2): three uploads, each jar intact
+     * on that work item; each module's own report lists its jar with a distinct id, the parent's report none; one IAM
+     * call; one upload phase, after the last module was built.
+     */
+    @SuppressWarnings("unchecked")
+    public static void checkThreeModulesAttachedAtEnd(Object port, java.io.File basedir) throws Exception {
+        String project = "0123456789abcdef0123456789abcde2";
+        String issue = "956239067176935402";
+        String uploadPath = "/v1/ipdprojectservice/projects/" + project + "/issues/" + issue + "/attachments/upload";
+        List<Map<String, Object>> uploads = recordsTo(port, "/attachments/upload");
+        check(uploads.size() == 3, "expected 3 uploads, got " + uploads.size());
+        check(uploads.stream().allMatch(u -> "POST".equals(u.get("method")) && uploadPath.equals(u.get("path")) && Integer.valueOf(200).equals(u.get("status"))),
+                "every upload goes to work item " + issue + " of project " + project + ": "
+                        + uploads.stream().map(u -> List.of(u.get("method"), u.get("path"), u.get("status"))).toList());
+        List<Object> ids = new java.util.ArrayList<>();
+        for (String m : List.of("a", "b", "c")) {
+            String jar = "module-" + m + "-1.0.jar";
+            Path file = basedir.toPath().resolve(m + "/target/" + jar);
+            Map<String, Object> upload = uploads.stream()
+                    .filter(u -> jar.equals(((List<Map<String, Object>>) u.get("parts")).get(0).get("fileName"))).findFirst().orElse(null);
+            List<Map<String, Object>> parts = upload == null ? List.of() : (List<Map<String, Object>>) upload.get("parts");
+            check(upload != null && parts.size() == 1 && "attachment".equals(parts.get(0).get("field")),
+                    "module " + m + "'s jar was not uploaded as the field 'attachment'");
+            check(((Number) parts.get(0).get("size")).longValue() == Files.size(file) && sha256(file).equals(parts.get(0).get("sha256")),
+                    "module " + m + "'s jar did not arrive intact");
+            // each module's entries are its own: every module's report lists its jar
+            Map<String, Object> report = JSON.readValue(basedir.toPath().resolve(m + "/target/worklink/attach.json").toFile(), Map.class);
+            check("success".equals(report.get("outcome")), "module " + m + "'s report outcome " + report.get("outcome"));
+            List<Map<String, Object>> items = (List<Map<String, Object>>) report.get("items");
+            check(items.size() == 1, "module " + m + "'s report lists its jar only: " + items);
+            Map<String, Object> item = items.get(0);
+            check(jar.equals(item.get("file")) && "uploaded".equals(item.get("status")) && issue.equals(item.get("workItem"))
+                    && Integer.valueOf(200).equals(item.get("httpStatus")), "report item of module " + m + ": " + item);
+            check(((Number) item.get("size")).longValue() == Files.size(file), "report size of module " + m + ": " + item);
+            ids.add(item.get("attachmentId"));
+        }
+        // the parent, a pom, has nothing to attach
+        Map<String, Object> parentReport = JSON.readValue(basedir.toPath().resolve("target/worklink/attach.json").toFile(), Map.class);
+        check("success".equals(parentReport.get("outcome")) && ((List<Object>) parentReport.get("items")).isEmpty(), "the parent's report: " + parentReport);
+        // the sandbox numbers attachments across ITs: three ids, all different
+        check(ids.size() == 3 && new java.util.HashSet<>(ids).size() == 3 && ids.stream().allMatch(id -> String.valueOf(id).matches("[0-9]+")),
+                "the reports hold the ids the sandbox gave, once each: " + ids);
+        check(recordsTo(port, "/v3/auth/tokens").size() == 1, "expected exactly one IAM call for the whole build");
+        String log = Files.readString(basedir.toPath().resolve("build.log"));
+        check(log.split(java.util.regex.Pattern.quote("attachAtEnd: this is the last module"), -1).length - 1 == 1, "the upload phase must run exactly once");
+        // every module finished building before the first upload began
+        int lastJar = log.lastIndexOf("Building jar:");
+        int firstUpload = log.indexOf("Attached module-");
+        check(lastJar >= 0 && firstUpload > lastJar, "uploads started before the last module was built");
+    }
+
     /** The recorded requests whose path contains the text. */
     public static List<Map<String, Object>> recordsTo(Object port, String pathContains) throws Exception {
         return records(port).stream().filter(r -> String.valueOf(r.get("path")).contains(pathContains)).toList();
