@@ -84,6 +84,9 @@ public final class HttpClientFactory {
                 .setDefaultCredentialsProvider(proxyCredentials)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
+                // the services authenticate by header, never by cookie; without cookie handling HttpClient does not
+                // load and parse its public-suffix list (tens of milliseconds on a fresh JVM)
+                .disableCookieManagement()
                 .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
                 .setUserAgent(userAgent)
                 .build();
