@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 
 /**
- * A request body's output that takes a file's bytes from the file itself: the kernel copies them from the page cache
- * to the socket ({@link FileChannel#transferTo}, {@code sendfile(2)} on Linux), with no copy through the JVM's heap.
- * The connections of {@link HttpClientFactory} give one to an entity when the connection is a plain TCP socket (no
- * TLS) and the body's length is known; otherwise the entity writes through the stream as usual.
+ * A request body's output that takes a file's bytes from the file itself, through a direct buffer, with no copy
+ * through the JVM's heap: the file is read into the buffer and the buffer written to the socket, the two copies curl
+ * makes. The connections of {@link HttpClientFactory} give one to an entity when the connection is a plain TCP socket
+ * (no TLS) and the body's length is known; otherwise the entity writes through the stream as usual.
  *
  * <p>Why: on a 2-core machine a 200 MB upload reached a receiver at two thirds of curl's speed, because the JVM copied
  * every byte twice more than curl does (file to a direct buffer to the heap, heap to a direct buffer to the socket)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Proxy;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -117,8 +118,21 @@ public final class HttpClientFactory {
     }
 
     static final class QuietConnection extends DefaultManagedHttpClientConnection {
+        /** Bytes per read of a file and per write of them to the socket ({@link ChannelContent}). */
+        static final int TRANSFER_BUFFER = 1024 * 1024;
+
+        /** Made on the connection's first file upload, kept while the connection lives (one request at a time). */
+        private ByteBuffer transferBuffer;
+
         QuietConnection(String id) {
             super(id);
+        }
+
+        ByteBuffer transferBuffer() {
+            if (transferBuffer == null) {
+                transferBuffer = ByteBuffer.allocateDirect(TRANSFER_BUFFER);
+            }
+            return transferBuffer;
         }
 
         @Override
@@ -133,7 +147,7 @@ public final class HttpClientFactory {
 
         /**
          * On a plain TCP connection (no TLS) with a known length, the body's output is a {@link FileSink}: a file body
-         * goes from the page cache to the socket without passing through the JVM ({@link ChannelContent}).
+         * goes from the file to the socket through a direct buffer, never through the heap ({@link ChannelContent}).
          */
         @Override
         protected OutputStream createContentOutputStream(long length, SessionOutputBuffer buffer, OutputStream socket,
@@ -143,7 +157,7 @@ public final class HttpClientFactory {
             if (length < 0 || holder == null || holder.getSSLSocket() != null || holder.getSocket().getChannel() == null) {
                 return content;
             }
-            return new ChannelContent(content, buffer, socket, holder.getSocket().getChannel(), length);
+            return new ChannelContent(content, buffer, socket, holder.getSocket().getChannel(), length, this::transferBuffer);
         }
 
         @Override
@@ -160,8 +174,12 @@ public final class HttpClientFactory {
     /**
      * A body of known length on a plain TCP connection. What the entity writes as bytes goes through HttpClient's own
      * stream ({@code ContentLengthOutputStream}, after the request head in the session buffer); a file goes, once that
-     * buffer is flushed, from the file to the socket channel by {@link FileChannel#transferTo}. Never more bytes than
-     * the declared length.
+     * buffer is flushed, from the file into the connection's direct buffer ({@code pread}) and from it to the socket
+     * channel ({@code write}): curl's two copies, not the four of a heap array. Never more bytes than the declared length.
+     *
+     * <p>Not {@link FileChannel#transferTo} ({@code sendfile}): it costs the sender least, but the socket buffers then
+     * hold the page cache's 4 KiB pages, and the receiver on the same machine took 1.3 to 1.6 times as long to read
+     * them as curl's bytes (bench/ANALYSIS.md, section 1).
      */
     static final class ChannelContent extends OutputStream implements FileSink {
         private final OutputStream content;
@@ -169,14 +187,17 @@ public final class HttpClientFactory {
         private final OutputStream socket;
         private final SocketChannel channel;
         private final long length;
+        private final java.util.function.Supplier<ByteBuffer> transferBuffer;
         private long written;
 
-        ChannelContent(OutputStream content, SessionOutputBuffer buffer, OutputStream socket, SocketChannel channel, long length) {
+        ChannelContent(OutputStream content, SessionOutputBuffer buffer, OutputStream socket, SocketChannel channel, long length,
+                java.util.function.Supplier<ByteBuffer> transferBuffer) {
             this.content = content;
             this.buffer = buffer;
             this.socket = socket;
             this.channel = channel;
             this.length = length;
+            this.transferBuffer = transferBuffer;
         }
 
         private void claim(long count) throws IOException {
@@ -202,13 +223,19 @@ public final class HttpClientFactory {
         public void transferFrom(FileChannel file, long position, long count) throws IOException {
             claim(count);
             buffer.flush(socket); // the request head and the bytes written before the file go first
+            ByteBuffer direct = transferBuffer.get();
             long end = position + count;
             while (position < end) {
-                long n = file.transferTo(position, end - position, channel);
-                if (n <= 0 && position >= file.size()) {
+                direct.clear().limit((int) Math.min(direct.capacity(), end - position));
+                int n = file.read(direct, position);
+                if (n < 0) {
                     throw new EOFException("The file ended at byte " + position + " of the " + end + " being uploaded: it changed while it was read");
                 }
                 position += n;
+                direct.flip();
+                while (direct.hasRemaining()) {
+                    channel.write(direct);
+                }
             }
         }
 
