@@ -13,14 +13,14 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Repeatable(Define.All.class)
-@interface Define {
+public @interface Define {
     String name();
 
     String value();
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @interface All {
+    public @interface All {
         Define[] value();
     }
 }
