@@ -11,7 +11,8 @@
 # Other knobs: BENCH_SKIP_INSTALL=1 (use the plugin already in the local repository), BENCH_PROFILE=1 (record the
 # plugin's throughput runs with JFR and summarize their top frames in bench/target/profile.txt),
 # BENCH_MVN=/path/to/mvn (default: the Maven Wrapper), BENCH_M2_REPO (default: ~/.m2/repository),
-# BENCH_THROUGHPUT_RUNS (default 5: plugin and curl runs per receiver in #1; at least 3).
+# BENCH_THROUGHPUT_RUNS (default 5: plugin and curl runs per receiver in #1; at least 3), BENCH_SECTIONS (e.g. "1 3":
+# run only those sections, and write bench/target/RESULTS-sections.md instead of bench/RESULTS.md).
 #
 # Needs: JDK 17+, curl (the reference uploader), python3 (bench/receiver.py, a receiver not written in Java), GNU time (/usr/bin/time -v, for peak memory), awk, truncate.
 # As root on Debian/Ubuntu, missing curl and time are installed with apt-get. CI does not run this.
@@ -25,6 +26,7 @@ m2="${BENCH_M2_REPO:-$HOME/.m2/repository}"
 quick="${BENCH_QUICK:-0}"
 version="0.1.0-SNAPSHOT"
 started=$(date +%s)
+want() { [ -z "${BENCH_SECTIONS:-}" ] || [[ " $BENCH_SECTIONS " == *" $1 "* ]]; }
 
 MiB=$((1024 * 1024))
 if [ "$quick" = 1 ]; then
@@ -36,6 +38,7 @@ else
   throughput_runs=${BENCH_THROUGHPUT_RUNS:-5}; memory_runs=1; parallel_runs=3; overhead_runs=5
   results="$bench/RESULTS.md"
 fi
+if [ -n "${BENCH_SECTIONS:-}" ]; then results="$work/RESULTS-sections.md"; fi
 small=$((10 * 1000 * 1000)); small_label="10 MB"
 parallel_files=40; parallel_size=$MiB; latency_ms=100
 multi_modules=10; multi_size=$MiB
@@ -193,6 +196,7 @@ row() { rows+=("| $1 | $2 | $3 | $4 | $5 | $6 | **$7** |"); }
 verdict() { awk "BEGIN { exit !($1) }" && echo PASS || echo MISS; }
 
 # ---------------------------------------------------------------------------------------------------------------
+if want 1; then
 echo "==> 1. Throughput as the server sees it: $mid_label, worklink:attach against curl -F, alternating, $throughput_runs runs each, on the Java sandbox and on the Python receiver"
 # Each receiver times a request from its parsed headers to its last body byte (the sandbox's bodyNanos, the Python
 # receiver's bodyNanos): what a service sees of an upload, whatever the client's own clock says. The Python receiver
@@ -268,8 +272,10 @@ details+=("- Throughput (1a, 1b): seconds from the receiver's parsed request hea
   "  Python receiver's headers and last byte${cpu_plugin[receiver]}; curl = the whole curl process${cpu_curl[receiver]}"
   "  (against the sandbox:${cpu_curl[sandbox]}). s/GiB = the median / $gib_of_mid GiB. The sandbox parses and SHA-256-hashes"
   "  every byte it reads, 8 KiB a read; the Python receiver only reads, 1 MiB a read.")
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
+if want 2; then
 echo "==> 2. Memory: peak RSS of the Maven JVM (MAVEN_OPTS=-Xmx64m) uploading $small_label and $big_label"
 rss_of() { # rss_of LABEL FILE RUN -> KiB
   local report="$work/reports/memory-$1-$3.json" log="$work/logs/memory-$1-$3.log"
@@ -293,8 +299,10 @@ row 2 "Memory: peak RSS of the Maven JVM, \`-Xmx64m\`" "$big_label − $small_la
   "$big_label: **$mb MiB**" "$small_label: **$ms MiB**" "Δ $delta MiB" "$(verdict "$delta < 32")"
 details+=("- Memory: \"Maximum resident set size\" of \`/usr/bin/time -v\` around the whole \`mvn worklink:attach\` (the Maven JVM;"
   "  the sandbox is another process). KiB, per run: $small_label$rss_small; $big_label$rss_big.")
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
+if want 3; then
 echo "==> 3. Parallel uploads: $parallel_files files of 1 MiB, ${latency_ms} ms latency per request, parallelUploads 1, 4, 8"
 declare -A phase
 for n in 1 4 8; do
@@ -323,8 +331,10 @@ row 3 "Parallel: $parallel_files × 1 MiB, ${latency_ms} ms sandbox latency per 
 details+=("  Upload phase = from the plugin's \"Credentials:\" log line to its last \"Attached\" line (log timestamps, ms);"
   "  the floor is $parallel_files × ${latency_ms} ms / parallelUploads: $(calc "%.1f" "$parallel_files * $latency_ms / 1000") s, $(calc "%.1f" "$parallel_files * $latency_ms / 4000") s, $(calc "%.1f" "$parallel_files * $latency_ms / 8000") s.")
 admin POST /__sandbox/reset >/dev/null
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
+if want 4; then
 echo "==> 4. Overhead: mvn worklink:attach -Dworklink.dryRun against mvn validate, $overhead_runs runs each, alternating"
 validate_times=""; dry_times=""
 requests_before=$(stat_of requests)
@@ -346,8 +356,10 @@ row 4 "Overhead: \`mvn worklink:attach -Dworklink.dryRun\` (IAM password server)
   "dry run **$(calc "%.2f" "$d") s**" "validate **$(calc "%.2f" "$v") s**" "+$over s" "$(verdict "$over <= 0.5")"
 details+=("- Overhead: wall time of the whole mvn command (JVM start included), seconds per run: validate$validate_times;"
   "  dry run$dry_times. The dry run sent no request (the sandbox's request count did not move).")
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
+if want 5; then
 echo "==> 5. Token and connection reuse: a $multi_modules-module build, IAM password credentials"
 multi() { # multi LABEL ARGS... -> "iamCalls connections requests uploaded"
   admin POST /__sandbox/reset >/dev/null
@@ -365,7 +377,9 @@ row 5 "Reuse: $multi_modules modules, \`attachAtEnd\`, IAM password" "1 IAM call
   "$(verdict "$iam_end == 1 && $conn_end <= 4 && $up_end == $multi_modules && $iam_each == 1 && $up_each == $multi_modules")"
 details+=("- Reuse: the sandbox's \`/__sandbox/stats\` after each build (connections = distinct client ports of service calls)."
   "  attachAtEnd: $req_end requests ($up_end uploads + IAM); without it, modules upload one after another: $req_each requests.")
+fi
 
+if want 6; then
 echo "==> 6. attachAtEnd upload phase: $multi_modules modules, ${latency_ms} ms latency per upload, parallelUploads 4 against 1"
 declare -A end_phase
 for n in 1 4; do
@@ -388,6 +402,7 @@ row 6 "Extra (not in the issue): the attachAtEnd upload phase, $multi_modules mo
   "parallelUploads 4 ≥ 2 × faster than 1 (ideal $multi_modules / $(( (multi_modules + 3) / 4 )) round trips = 3.3 ×; #3 asks 5 × of an ideal 8 ×, the same share)" \
   "4: **${end_phase[4]} s**" "1: **${end_phase[1]} s**" "$end_speedup ×" "$(verdict "$end_speedup >= 2")"
 details+=("- attachAtEnd phase: from the \"this is the last module\" log line to the last \"Attached\" line; same build, IAM password.")
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 total=$(( $(date +%s) - started ))

@@ -9,15 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Uploads a set of files to a set of work items: lists what an IPD work item already holds (to skip a file of the
@@ -57,15 +55,15 @@ public final class AttachmentPublisher {
         });
     }
 
-    /** A plan whose uploads are under way: what is known already, and what the pool is still doing. */
-    public record Started(List<AttachmentOutcome> known, List<Future<AttachmentOutcome>> pending) {
+    /** A plan whose lists and uploads are under way on the pool, one part per work item. */
+    public record Started(List<CompletableFuture<List<AttachmentOutcome>>> workItems) {
 
-        /** Waits for every upload; the outcomes in the plan's order. */
+        /** Waits for every upload; the outcomes in the plan's order (work item by work item, file by file). */
         public List<AttachmentOutcome> finish() throws InterruptedException {
-            List<AttachmentOutcome> outcomes = new ArrayList<>(known);
-            for (Future<AttachmentOutcome> f : pending) {
+            List<AttachmentOutcome> outcomes = new ArrayList<>();
+            for (CompletableFuture<List<AttachmentOutcome>> f : workItems) {
                 try {
-                    outcomes.add(f.get());
+                    outcomes.addAll(f.get());
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("An upload task failed unexpectedly", e.getCause());
                 }
@@ -75,51 +73,61 @@ public final class AttachmentPublisher {
     }
 
     /**
-     * Lists what IPD work items hold (to skip files already there, and to know, should an upload's answer be lost,
-     * which attachments are new), then queues the other uploads on {@code pool}.
+     * Queues each work item's part on {@code pool}: for an IPD work item, its list first (to skip files already there,
+     * and to know, should an upload's answer be lost, which attachments are new), then its uploads. The lists run on
+     * the pool as the uploads do, so that a build never has more calls under way (connections) than the pool has
+     * threads, and the work items of several modules (attachAtEnd) are listed side by side.
      */
     public Started start(Plan plan, ExecutorService pool) {
-        Map<String, List<ExistingAttachment>> existing = new HashMap<>();
-        List<AttachmentOutcome> known = new ArrayList<>();
-        List<String> unlisted = new ArrayList<>();
-        if (plan.type() == ProjectType.IPD && !plan.dryRun()) {
-            for (String issueId : plan.issueIds()) {
-                try {
-                    existing.put(issueId, api.list(plan.projectId(), issueId));
-                } catch (IOException e) {
-                    if (!plan.skipExisting()) {
-                        // Uploads go ahead; only a lost answer cannot be checked then (AttachmentPublisher#lostAnswer).
-                        log.warn("Could not list the attachments of work item " + issueId + " (" + e.getMessage()
-                                + "); should an upload's answer be lost, it cannot be checked and is not sent again.");
-                        continue;
-                    }
-                    // Without the list we cannot know what is there: upload nothing to this work item rather than duplicate.
-                    unlisted.add(issueId);
-                    for (Path file : plan.files()) {
-                        known.add(outcome(file, issueId, AttachmentOutcome.FAILED, null,
-                                "could not list the work item's attachments to skip existing ones: " + e.getMessage(), null, e));
-                    }
-                }
-            }
-        } else if (plan.skipExisting() && plan.type() == ProjectType.SCRUM) {
-            log.debug("skipExisting: Scrum projects have no attachment list call, so every file is uploaded.");
-        }
-        List<Future<AttachmentOutcome>> pending = new ArrayList<>();
+        List<CompletableFuture<List<AttachmentOutcome>>> parts = new ArrayList<>();
         for (String issueId : plan.issueIds()) {
-            if (unlisted.contains(issueId)) {
+            if (plan.type() == ProjectType.IPD && !plan.dryRun()) {
+                parts.add(CompletableFuture.supplyAsync(() -> listing(plan, issueId), pool)
+                        .thenCompose(listing -> uploads(plan, issueId, listing, pool)));
+            } else {
+                if (plan.skipExisting() && plan.type() == ProjectType.SCRUM) {
+                    log.debug("skipExisting: Scrum projects have no attachment list call, so every file is uploaded.");
+                }
+                parts.add(uploads(plan, issueId, new Listing(null, null), pool));
+            }
+        }
+        return new Started(parts);
+    }
+
+    /** A work item's attachments before any upload (null when not listed), or why listing them failed. */
+    private record Listing(List<ExistingAttachment> before, IOException failure) {}
+
+    private Listing listing(Plan plan, String issueId) {
+        try {
+            return new Listing(api.list(plan.projectId(), issueId), null);
+        } catch (IOException e) {
+            if (!plan.skipExisting()) {
+                // Uploads go ahead; only a lost answer cannot be checked then (AttachmentPublisher#lostAnswer).
+                log.warn("Could not list the attachments of work item " + issueId + " (" + e.getMessage()
+                        + "); should an upload's answer be lost, it cannot be checked and is not sent again.");
+                return new Listing(null, null);
+            }
+            return new Listing(null, e);
+        }
+    }
+
+    /** The work item's files: skipped, failed for want of a list, or uploaded on the pool. */
+    private CompletableFuture<List<AttachmentOutcome>> uploads(Plan plan, String issueId, Listing listing, ExecutorService pool) {
+        List<CompletableFuture<AttachmentOutcome>> files = new ArrayList<>();
+        for (Path file : plan.files()) {
+            if (listing.failure() != null) {
+                // Without the list we cannot know what is there: upload nothing to this work item rather than duplicate.
+                files.add(CompletableFuture.completedFuture(outcome(file, issueId, AttachmentOutcome.FAILED, null,
+                        "could not list the work item's attachments to skip existing ones: " + listing.failure().getMessage(), null,
+                        listing.failure())));
                 continue;
             }
-            List<ExistingAttachment> before = existing.get(issueId);
-            for (Path file : plan.files()) {
-                AttachmentOutcome skip = plan.skipExisting() ? alreadyThere(before, file, issueId) : null;
-                if (skip != null) {
-                    known.add(skip);
-                } else {
-                    pending.add(pool.submit(() -> upload(plan, file, issueId, before)));
-                }
-            }
+            AttachmentOutcome skip = plan.skipExisting() ? alreadyThere(listing.before(), file, issueId) : null;
+            files.add(skip != null ? CompletableFuture.completedFuture(skip)
+                    : CompletableFuture.supplyAsync(() -> upload(plan, file, issueId, listing.before()), pool));
         }
-        return new Started(known, pending);
+        return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new))
+                .thenApply(done -> files.stream().map(CompletableFuture::join).toList());
     }
 
     /**

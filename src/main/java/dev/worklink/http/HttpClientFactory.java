@@ -1,11 +1,18 @@
 package dev.worklink.http;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Proxy;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -13,18 +20,26 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.function.Supplier;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.apache.hc.core5.http.io.SessionOutputBuffer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
@@ -41,7 +56,7 @@ public final class HttpClientFactory {
     private HttpClientFactory() {}
 
     public static CloseableHttpClient create(HttpSettings settings, String userAgent) {
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManager connections = new ChannelSockets()
                 .setTlsSocketStrategy(new LazyTls())
                 .setConnectionFactory(new QuietConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -69,6 +84,9 @@ public final class HttpClientFactory {
                 .setDefaultCredentialsProvider(proxyCredentials)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
+                // the services authenticate by header, never by cookie; without cookie handling HttpClient does not
+                // load and parse its public-suffix list (tens of milliseconds on a fresh JVM)
+                .disableCookieManagement()
                 .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
                 .setUserAgent(userAgent)
                 .build();
@@ -113,6 +131,21 @@ public final class HttpClientFactory {
             bind(new SocketHolder(sslSocket, socket));
         }
 
+        /**
+         * On a plain TCP connection (no TLS) with a known length, the body's output is a {@link FileSink}: a file body
+         * goes from the page cache to the socket without passing through the JVM ({@link ChannelContent}).
+         */
+        @Override
+        protected OutputStream createContentOutputStream(long length, SessionOutputBuffer buffer, OutputStream socket,
+                Supplier<List<? extends Header>> trailers) {
+            OutputStream content = super.createContentOutputStream(length, buffer, socket, trailers);
+            SocketHolder holder = getSocketHolder();
+            if (length < 0 || holder == null || holder.getSSLSocket() != null || holder.getSocket().getChannel() == null) {
+                return content;
+            }
+            return new ChannelContent(content, buffer, socket, holder.getSocket().getChannel(), length);
+        }
+
         @Override
         protected void onRequestSubmitted(ClassicHttpRequest request) {
             // no header log
@@ -121,6 +154,88 @@ public final class HttpClientFactory {
         @Override
         protected void onResponseReceived(ClassicHttpResponse response) {
             // no header log
+        }
+    }
+
+    /**
+     * A body of known length on a plain TCP connection. What the entity writes as bytes goes through HttpClient's own
+     * stream ({@code ContentLengthOutputStream}, after the request head in the session buffer); a file goes, once that
+     * buffer is flushed, from the file to the socket channel by {@link FileChannel#transferTo}. Never more bytes than
+     * the declared length.
+     */
+    static final class ChannelContent extends OutputStream implements FileSink {
+        private final OutputStream content;
+        private final SessionOutputBuffer buffer;
+        private final OutputStream socket;
+        private final SocketChannel channel;
+        private final long length;
+        private long written;
+
+        ChannelContent(OutputStream content, SessionOutputBuffer buffer, OutputStream socket, SocketChannel channel, long length) {
+            this.content = content;
+            this.buffer = buffer;
+            this.socket = socket;
+            this.channel = channel;
+            this.length = length;
+        }
+
+        private void claim(long count) throws IOException {
+            if (count > length - written) {
+                throw new IOException("The request body is longer than its Content-Length of " + length + " bytes");
+            }
+            written += count;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            claim(1);
+            content.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            claim(len);
+            content.write(b, off, len);
+        }
+
+        @Override
+        public void transferFrom(FileChannel file, long position, long count) throws IOException {
+            claim(count);
+            buffer.flush(socket); // the request head and the bytes written before the file go first
+            long end = position + count;
+            while (position < end) {
+                long n = file.transferTo(position, end - position, channel);
+                if (n <= 0 && position >= file.size()) {
+                    throw new EOFException("The file ended at byte " + position + " of the " + end + " being uploaded: it changed while it was read");
+                }
+                position += n;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            content.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            content.close();
+        }
+    }
+
+    /**
+     * The connection manager of HttpClient's builder, whose direct (not SOCKS) sockets are those of a
+     * {@link SocketChannel}: they behave as {@code new Socket()} does for HttpClient (connect and read timeouts, socket
+     * options, TLS layered on top) and also let {@link ChannelContent} reach the channel.
+     */
+    static final class ChannelSockets extends PoolingHttpClientConnectionManagerBuilder {
+        static final DetachedSocketFactory SOCKETS = proxy ->
+                proxy == null || proxy.type() == Proxy.Type.DIRECT ? SocketChannel.open().socket() : new Socket(proxy);
+
+        @Override
+        protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver ports, DnsResolver dns, TlsSocketStrategy tls) {
+            return new DefaultHttpClientConnectionOperator(SOCKETS, ports, dns,
+                    RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build());
         }
     }
 

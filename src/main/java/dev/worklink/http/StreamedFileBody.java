@@ -3,8 +3,10 @@ package dev.worklink.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.apache.hc.client5.http.entity.mime.AbstractContentBody;
 import org.apache.hc.core5.http.ContentType;
 
@@ -50,8 +52,26 @@ final class StreamedFileBody extends AbstractContentBody {
         copy(file, length, out, progress);
     }
 
+    /**
+     * Bytes per {@link FileSink#transferFrom} call: the kernel moves them without the JVM touching them; progress is
+     * counted between calls.
+     */
+    static final int TRANSFER_STEP = 8 * 1024 * 1024;
+
     static void copy(Path file, long length, OutputStream out, TransferProgress progress) throws IOException {
         progress.start();
+        if (out instanceof FileSink sink) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                for (long position = 0; position < length; ) {
+                    int step = (int) Math.min(TRANSFER_STEP, length - position);
+                    sink.transferFrom(channel, position, step);
+                    position += step;
+                    progress.advance(step);
+                }
+            }
+            out.flush();
+            return;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[(int) Math.max(1, Math.min(BUFFER, length))];
             int n;

@@ -427,7 +427,11 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         URI base = codeArtsEndpoint(check, regionValue, hostFor);
         check.throwIfAny(goal());
         checkOnline();
-        ServiceClient client = serviceClient(httpSettings());
+        HttpSettings settings = httpSettings();
+        if (!dryRun) {
+            SharedHttpClients.warmUp(build.scope(), settings, dev.worklink.http.UserAgent.VALUE);
+        }
+        ServiceClient client = serviceClient(settings);
         RequestAuthenticator auth = codeArtsAuth(server, id, regionValue, client);
         String endpoint = endpoint();
         checkClearText(base, endpoint != null && !endpoint.isBlank() ? "the endpoint parameter" : "the region's endpoint", auth);

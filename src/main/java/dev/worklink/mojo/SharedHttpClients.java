@@ -22,4 +22,25 @@ final class SharedHttpClients {
         Key key = new Key(settings.connectTimeout(), settings.timeout(), settings.proxies());
         return build.shared(key, CloseableHttpClient.class, () -> HttpClientFactory.create(settings, userAgent));
     }
+
+    /**
+     * Starts building the build's client on a daemon thread, so that the goal's first call does not wait for it: some
+     * tenths of a second of class loading and set-up on a fresh JVM, which otherwise fall between the goal's checks and
+     * its first request (bench/ANALYSIS.md, sections 3 and 6). With attachAtEnd the first module builds it while the
+     * others are built. A client finished after the build ended is closed at once.
+     */
+    static void warmUp(BuildScope build, HttpSettings settings, String userAgent) {
+        Thread thread = new Thread(() -> {
+            try {
+                CloseableHttpClient client = get(build, settings, userAgent);
+                if (build.isClosed()) {
+                    client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+                }
+            } catch (RuntimeException e) {
+                // the build ended first, or set-up failed: the goal's own first call builds it (and says what failed)
+            }
+        }, "worklink-client-setup");
+        thread.setDaemon(true);
+        thread.start();
+    }
 }
