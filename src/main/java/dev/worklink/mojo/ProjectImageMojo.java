@@ -59,7 +59,8 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
     private File image;
 
     /**
-     * Which entity the id names: {@code PROJECT}, {@code CONTACT} or {@code PERSON}, in any case ({@code Project} works too).
+     * Which entity the id names. One of: {@code PROJECT}, {@code CONTACT}, {@code PERSON} (in any case: {@code Project}
+     * works too).
      *
      * @since 0.1.0
      */
