@@ -149,7 +149,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     protected File summaryFile;
 
     /**
-     * CodeArts credential mode, {@code password}, {@code aksk}, {@code token} or {@code oidc}: overrides the server's
+     * CodeArts credential mode. One of: {@code password}, {@code aksk}, {@code token}, {@code oidc}. It overrides the server's
      * {@code <configuration><auth>}, for CI tools (GitHub's setup-java, Jenkins' config-file-provider) that write a
      * {@code <server>} with only its id, username and password. A parameter wins over the server's configuration, and
      * the goal logs which one it used.

@@ -58,8 +58,8 @@ public class AttachMojo extends AbstractWorkItemsMojo {
     private List<String> issueIds;
 
     /**
-     * {@code IPD}, {@code SCRUM} or {@code AUTO} (in any case: {@code ipd} works too): with {@code AUTO}, ids of 18–19
-     * digits mean IPD, others Scrum.
+     * The kind of CodeArts Req project. One of: {@code IPD}, {@code SCRUM}, {@code AUTO} (in any case: {@code ipd} works
+     * too). With {@code AUTO}, ids of 18–19 digits mean IPD, others Scrum.
      *
      * @since 0.1.0
      */

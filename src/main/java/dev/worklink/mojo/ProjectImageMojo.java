@@ -59,7 +59,8 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
     private File image;
 
     /**
-     * Which entity the id names: {@code PROJECT}, {@code CONTACT} or {@code PERSON}, in any case ({@code Project} works too).
+     * Which entity the id names. One of: {@code PROJECT}, {@code CONTACT}, {@code PERSON} (in any case: {@code Project}
+     * works too).
      *
      * @since 0.1.0
      */
@@ -159,6 +160,8 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
     private Prepared prepare() throws MojoExecutionException, MojoFailureException {
         ParameterCheck check = new ParameterCheck(PROPERTIES);
         checkCommon(check);
+        // the HTTP settings take the shared parameters only once they are known to be in bounds
+        boolean commonOk = check.ok();
         int id = checkId(check);
         ImageOwner owner = entity;
         if (owner == null) {
@@ -181,10 +184,13 @@ public class ProjectImageMojo extends AbstractWorklinkMojo {
         }
         String serverKey = serverIdOr(DEFAULT_SERVER_ID);
         ServerEntry server = server(serverKey);
-        HttpSettings settings = httpSettings();
-        ServiceClient client = serviceClient(settings);
+        ServiceClient client = null;
+        if (commonOk) {
+            HttpSettings settings = httpSettings();
+            client = serviceClient(settings);
+        }
         SuperOfficeAuthenticator auth = null;
-        if (so != null) {
+        if (so != null && client != null) {
             try {
                 auth = SuperOfficeCredentials.resolve(build.scope(), server, serverKey, so, client);
             } catch (CredentialsException e) {

@@ -60,8 +60,13 @@ public class SandboxMojo extends AbstractMojo {
         long limit;
         try {
             limit = FileSize.parse(attachmentLimit);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("parameter attachmentLimit (worklink.sandbox.attachmentLimit) = '" + attachmentLimit + "': " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new MojoFailureException("parameter attachmentLimit (worklink.sandbox.attachmentLimit) = '" + attachmentLimit + "': "
+                    + (e instanceof ArithmeticException ? "too large a size" : e.getMessage()));
+        }
+        if (limit <= 0) {
+            throw new MojoFailureException("parameter attachmentLimit (worklink.sandbox.attachmentLimit) = '" + attachmentLimit
+                    + "': must be a positive size (50MB)");
         }
         if (port < 0 || port > 65535) {
             throw new MojoFailureException("parameter port (worklink.sandbox.port) = '" + port + "': must be 0 to 65535");

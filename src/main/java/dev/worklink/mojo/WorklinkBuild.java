@@ -3,7 +3,6 @@ package dev.worklink.mojo;
 import dev.worklink.http.BuildScope;
 import javax.inject.Inject;
 import javax.inject.Named;
-import org.apache.maven.SessionScoped;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -12,14 +11,19 @@ import org.eclipse.aether.SessionData;
 
 /**
  * The plugin's state for one Maven session (one build): a {@link BuildScope} that every goal and module of the build
- * shares. Maven makes one per session and injects it into the mojos; when the session ends the scope is closed, so a
- * Maven daemon (mvnd), which runs many builds in one JVM, keeps no client, thread or secret of this build.
+ * shares. Maven injects a {@code WorklinkBuild} into each mojo; all of them hand out the one scope the build keeps in its
+ * repository session's data, and when the session ends that scope is closed, so a Maven daemon (mvnd), which runs many
+ * builds in one JVM, keeps no client, thread or secret of this build.
  *
- * <p>Maven tells a plugin that the session ended only through the request's {@link ExecutionListener}: this component
- * puts itself in front of the listener the request has (Maven's own event logger, mvnd's) and passes every event on.
+ * <p>Not {@code @SessionScoped}: Maven before 3.8.5 (MNG-7347) made a session-scoped component once per module anyway,
+ * and a container that knows no session scope (the plugin testing harness's) cannot make a scoped one at all. One
+ * {@code WorklinkBuild} per mojo costs an empty map; the build's scope is made by the first of them.
+ *
+ * <p>Maven tells a plugin that the session ended only through the request's {@link ExecutionListener}: the first
+ * {@code WorklinkBuild} of a build puts itself in front of the listener the request has (Maven's own event logger,
+ * mvnd's) and passes every event on.
  */
 @Named
-@SessionScoped
 public class WorklinkBuild {
 
     private static final String SCOPE_KEY = WorklinkBuild.class.getName() + ".scope";
@@ -28,9 +32,8 @@ public class WorklinkBuild {
 
     @Inject
     public WorklinkBuild(MavenSession session) {
-        // Maven before 3.8.5 (MNG-7347) makes a session-scoped component once per module, not once per build; the
-        // scope is kept in the repository session's data, which every module's copy of the session shares, so
-        // that the build has one scope (one login, one client) on Maven 3.6.3 too.
+        // One WorklinkBuild per mojo: the scope is kept in the repository session's data, which every module's copy
+        // of the session shares, so that the build has one scope (one login, one client) and one ClosingListener.
         BuildScope mine = new BuildScope();
         SessionData data = session.getRepositorySession() == null ? null : session.getRepositorySession().getData();
         boolean first = data == null || data.set(SCOPE_KEY, null, mine);

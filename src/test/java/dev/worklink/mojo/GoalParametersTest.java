@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.worklink.files.ImageTypeSamples;
 import dev.worklink.http.HttpSettings;
 import dev.worklink.http.ProxySpec;
 import dev.worklink.sandbox.Misbehaviour;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -44,12 +42,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The goals' shared parameters, driven through the mojos themselves (fields set as Maven would inject them) against
- * the sandbox: each test fails when the parameter stops doing what it is documented to do.
+ * the sandbox: each test fails when the parameter stops doing what it is documented to do. Skip, failOnError and the
+ * classifier filter are tested per goal through the plugin testing harness (AttachGoalTest, LinkGoalTest, ...).
  */
 class GoalParametersTest {
 
@@ -182,7 +179,7 @@ class GoalParametersTest {
         return mojo;
     }
 
-    // ---- the goals, each configured to make one call to the sandbox
+    // ---- goals configured to make one call to the sandbox
 
     AttachMojo attach() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "release notes\n");
@@ -211,117 +208,6 @@ class GoalParametersTest {
         set(m, "planId", PLAN);
         set(m, "imageUrl", "/v1/upload/" + CODEARTS_PROJECT + "/202506/1749730526922581391.png");
         return m;
-    }
-
-    IconMojo icon() throws Exception {
-        IconMojo m = mojo(new IconMojo(), project("pom"));
-        set(m, "endpoint", sandbox.url());
-        set(m, "domainId", "ce8df55870164338a72d7e828a966a2a");
-        set(m, "pluginName", "demo");
-        set(m, "icon", ImageTypeSamples.write(dir.resolve("icon.png"), "png", 128, 128).toFile());
-        return m;
-    }
-
-    ProjectImageMojo projectImage() throws Exception {
-        ProjectImageMojo m = mojo(new ProjectImageMojo(), project("pom"));
-        set(m, "endpoint", sandbox.url() + "/SuperOffice/api");
-        set(m, "projectId", "4711");
-        set(m, "entity", dev.worklink.superoffice.ImageOwner.PROJECT);
-        set(m, "image", ImageTypeSamples.write(dir.resolve("logo.png"), "png", 16, 16).toFile());
-        return m;
-    }
-
-    LinkMojo link() throws Exception {
-        LinkMojo m = mojo(new LinkMojo(), project("pom"));
-        set(m, "endpoint", sandbox.url());
-        set(m, "projectId", CODEARTS_PROJECT);
-        set(m, "planId", PLAN);
-        set(m, "workItems", java.util.List.of("1001", "1002"));
-        return m;
-    }
-
-    interface Goal {
-        AbstractWorklinkMojo make(GoalParametersTest t) throws Exception;
-    }
-
-    static Stream<Object[]> everyGoal() {
-        return Stream.of(new Object[] {"attach", (Goal) GoalParametersTest::attach}, new Object[] {"link", (Goal) GoalParametersTest::link},
-                new Object[] {"thumbnail", (Goal) GoalParametersTest::thumbnail}, new Object[] {"icon", (Goal) GoalParametersTest::icon},
-                new Object[] {"project-image", (Goal) GoalParametersTest::projectImage});
-    }
-
-    static Stream<Object[]> everyGoalButLink() {
-        return everyGoal().filter(g -> !g[0].equals("link"));
-    }
-
-    // ---- skip
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyGoal")
-    void skipSendsNothingAndLeavesNoReport(String goal, Goal make) throws Exception {
-        AbstractWorklinkMojo m = make.make(this);
-        set(m, "skip", true);
-
-        m.execute();
-
-        assertThat(sandbox.records()).isEmpty();
-        assertThat(infos).contains("worklink:" + goal + " skipped (worklink.skip=true).");
-        assertThat(dir.resolve("report.json")).doesNotExist();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyGoal")
-    void eachGoalsOwnSkipSendsNothingAndSaysWhichSkip(String goal, Goal make) throws Exception {
-        AbstractWorklinkMojo m = make.make(this);
-        String field = switch (goal) {
-            case "attach" -> "skipAttach";
-            case "link" -> "skipLink";
-            case "thumbnail" -> "skipThumbnail";
-            case "icon" -> "skipIcon";
-            case "project-image" -> "skipProjectImage";
-            default -> throw new IllegalArgumentException(goal);
-        };
-        set(m, field, true);
-
-        m.execute();
-
-        assertThat(sandbox.records()).isEmpty();
-        assertThat(infos).contains("worklink:" + goal + " skipped (worklink." + goal + ".skip=true).");
-        assertThat(dir.resolve("report.json")).doesNotExist();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyGoal")
-    void withoutSkipTheSameConfigurationMakesItsCall(String goal, Goal make) throws Exception {
-        make.make(this).execute();
-
-        assertThat(sandbox.records()).extracting(RecordedRequest::status).containsOnly(200).isNotEmpty();
-    }
-
-    // ---- failOnError
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyGoalButLink")
-    void failOnErrorFalseTurnsAFailedCallIntoAWarningAndTheBuildGoesOn(String goal, Goal make) throws Exception {
-        sandbox.misbehave(Misbehaviour.status(500, 10));
-        AbstractWorklinkMojo m = make.make(this);
-        set(m, "failOnError", false);
-
-        m.execute();
-
-        assertThat(sandbox.records()).extracting(RecordedRequest::status).contains(500);
-        assertThat(warnings).contains("failOnError=false: the build goes on.");
-        assertThat(JSON.readTree(dir.resolve("report.json").toFile()).path("outcome").asText()).isEqualTo("failed");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyGoalButLink")
-    void failOnErrorTrueFailsTheBuildOnTheSameFailure(String goal, Goal make) throws Exception {
-        sandbox.misbehave(Misbehaviour.status(500, 10));
-        AbstractWorklinkMojo m = make.make(this);
-
-        assertThatThrownBy(m::execute).isInstanceOf(MojoExecutionException.class);
-        assertThat(warnings).doesNotContain("failOnError=false: the build goes on.");
     }
 
     // ---- retries, retryBackoff, timeout, connectTimeout, proxies
@@ -416,16 +302,6 @@ class GoalParametersTest {
 
         assertThat(reportedFiles()).containsExactly("demo-1.0.jar", "demo-1.0-sources.jar", "demo-1.0-javadoc.jar");
         assertThat(sandbox.records()).isEmpty();
-    }
-
-    @Test
-    void classifiersChooseWhichAttachedArtifactsAreAttached() throws Exception {
-        AttachMojo m = attachOfAJarModule();
-        set(m, "classifiers", java.util.List.of("javadoc"));
-
-        m.execute();
-
-        assertThat(reportedFiles()).containsExactly("demo-1.0.jar", "demo-1.0-javadoc.jar");
     }
 
     @Test
