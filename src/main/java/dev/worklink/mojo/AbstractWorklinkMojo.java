@@ -493,7 +493,8 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         } catch (java.io.IOException e) {
             throw new MojoExecutionException("Could not write the report " + file + ": " + e.getMessage(), e);
         }
-        summarize(CiSummary.published(project.getArtifactId(), summaryTarget(), report));
+        // made only when a summary file is to get it: its table goes through Jackson's databind, which a dry run need not load
+        summarize(() -> CiSummary.published(project.getArtifactId(), summaryTarget(), report));
     }
 
     /** What the goal acts on beyond its report's items, for the CI summary's heading (a plan); null when nothing. */
@@ -506,8 +507,16 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
      * cannot be written is a warning: the publishing it describes has happened.
      */
     protected void summarize(String section) {
+        summarize(() -> section);
+    }
+
+    private void summarize(java.util.function.Supplier<String> sections) {
         summarized = true;
+        String section = null;
         for (Path target : CiSummary.targets(summaryFile == null ? null : summaryFile.toPath(), System.getenv())) {
+            if (section == null) {
+                section = sections.get();
+            }
             // one lock per file and build: modules of a parallel build (-T) append one section at a time
             Object lock = build.scope().shared(new SummaryLock(target), Object.class, Object::new);
             synchronized (lock) {
