@@ -96,6 +96,6 @@ public final class WorkItemAttachments {
         if (response.dryRun()) {
             return List.of();
         }
-        return ReqResponses.resultList(ReqResponses.checked(label, response), ExistingAttachment.class);
+        return ExistingAttachment.listAnswer(label, response);
     }
 }
