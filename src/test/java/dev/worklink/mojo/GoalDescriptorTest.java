@@ -81,6 +81,14 @@ class GoalDescriptorTest {
     }
 
     @Test
+    void projectImageListsNoHuaweiCloudCredentialParameterItWouldIgnore() {
+        assertThat(PROPERTIES.get("project-image")).doesNotContainKeys("region", "auth", "domain", "iamEndpoint", "iamProjectId", "idTokenAudience");
+        for (String goal : java.util.List.of("attach", "link", "thumbnail", "icon")) {
+            assertThat(PROPERTIES.get(goal)).as(goal).containsKeys("region", "auth", "domain", "iamEndpoint", "iamProjectId", "idTokenAudience");
+        }
+    }
+
+    @Test
     void thumbnailHasItsOwnImageProperties() {
         assertThat(PROPERTIES.get("thumbnail")).containsEntry("image", "worklink.thumbnail.image")
                 .containsEntry("imageUrl", "worklink.thumbnail.imageUrl").containsEntry("projectId", "worklink.projectId");
