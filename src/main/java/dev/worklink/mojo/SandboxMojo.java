@@ -77,11 +77,13 @@ public class SandboxMojo extends AbstractMojo {
             options = options.withRecordFile(recordFile.toPath());
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = null;
         try (Sandbox sandbox = Sandbox.start(options)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hook = new Thread(() -> {
                 sandbox.close();
                 stopped.countDown();
-            }, "worklink-sandbox-stop"));
+            }, "worklink-sandbox-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
             getLog().info("worklink sandbox listening on " + sandbox.url() + " (Ctrl+C to stop)");
             getLog().info(snippet(sandbox.url()));
             if (readyFile != null) {
@@ -92,7 +94,22 @@ public class SandboxMojo extends AbstractMojo {
             throw new MojoExecutionException("Could not start the sandbox on port " + port + ": " + e.getMessage()
                     + " (is the port in use? try -Dworklink.sandbox.port=0)", e);
         } catch (InterruptedException e) {
+            // a build cancelled without stopping the JVM (mvnd): the sandbox is closed above, the hook goes below
             Thread.currentThread().interrupt();
+        } finally {
+            removeHook(hook);
+        }
+    }
+
+    /** A JVM that outlives the goal (mvnd) keeps no hook of it; during shutdown the hook is running and stays. */
+    private static void removeHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is stopping: the hook is what ended the goal
         }
     }
 
