@@ -157,10 +157,7 @@ class AttachGoalTest extends GoalHarness {
     @MojoParameter(name = "files", value = "notes.txt")
     void aSharedParameterOutOfBoundsFailsBeforeAnyCall(String parameter, String value, AttachMojo mojo) throws Exception {
         file("notes.txt", 14);
-        set(mojo, parameter, parameter.equals("endpoint") ? value : parameter.equals("retryBackoff") ? (Object) Long.valueOf(value)
-                : (Object) Integer.valueOf(value));
-
-        failsBeforeAnyCall(mojo, "parameter " + parameter + " (worklink." + parameter + ") = '" + value + "'");
+        sharedParameterFailsBeforeAnyCall(mojo, parameter, value, "worklink." + parameter);
     }
 
     // ---- offline and dry run

@@ -213,6 +213,19 @@ abstract class GoalHarness {
         MojoExtension.setVariableValueToObject(mojo, field, value);
     }
 
+    /**
+     * Sets one of the shared parameters every goal checks (retries, connectTimeout, timeout, retryBackoff, endpoint) to
+     * a value out of its bounds, and asserts the goal fails on it, naming the parameter and its property, before any call.
+     */
+    void sharedParameterFailsBeforeAnyCall(Mojo mojo, String parameter, String value, String property) throws IllegalAccessException {
+        set(mojo, parameter, switch (parameter) {
+            case "endpoint" -> value;
+            case "retryBackoff" -> Long.valueOf(value);
+            default -> Integer.valueOf(value);
+        });
+        failsBeforeAnyCall(mojo, "parameter " + parameter + " (" + property + ") = '" + value + "'");
+    }
+
     static Server server(String id, String username, String password, Xpp3Dom configuration) {
         Server server = new Server();
         server.setId(id);

@@ -94,10 +94,7 @@ class IconGoalTest extends GoalHarness {
     @CsvSource({"retries, -2", "connectTimeout, 0", "timeout, 0", "retryBackoff, -1", "endpoint, ftp://cloudpipeline-ext.example.com"})
     @InjectMojo(goal = "icon")
     void aSharedParameterOutOfBoundsFailsBeforeAnyCall(String parameter, String value, IconMojo mojo) throws Exception {
-        set(mojo, parameter, parameter.equals("endpoint") ? value : parameter.equals("retryBackoff") ? (Object) Long.valueOf(value)
-                : (Object) Integer.valueOf(value));
-
-        failsBeforeAnyCall(mojo, "parameter " + parameter + " (worklink." + parameter + ") = '" + value + "'");
+        sharedParameterFailsBeforeAnyCall(mojo, parameter, value, "worklink." + parameter);
     }
 
     @Test

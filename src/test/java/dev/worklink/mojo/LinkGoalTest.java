@@ -82,10 +82,7 @@ class LinkGoalTest extends GoalHarness {
     @CsvSource({"retries, -1", "connectTimeout, 0", "connectTimeout, -5", "timeout, 0", "retryBackoff, -1", "endpoint, file:///tmp/x"})
     @InjectMojo(goal = "link")
     void aSharedParameterOutOfBoundsFailsBeforeAnyCall(String parameter, String value, LinkMojo mojo) throws Exception {
-        set(mojo, parameter, parameter.equals("endpoint") ? value : parameter.equals("retryBackoff") ? (Object) Long.valueOf(value)
-                : (Object) Integer.valueOf(value));
-
-        failsBeforeAnyCall(mojo, "parameter " + parameter + " (worklink." + parameter + ") = '" + value + "'");
+        sharedParameterFailsBeforeAnyCall(mojo, parameter, value, "worklink." + parameter);
     }
 
     @Test

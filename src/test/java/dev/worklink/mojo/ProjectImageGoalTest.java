@@ -132,10 +132,7 @@ class ProjectImageGoalTest extends GoalHarness {
     @InjectMojo(goal = "project-image")
     @Define(name = "worklink.superoffice.projectId", value = "4711")
     void aSharedParameterOutOfBoundsFailsBeforeAnyCall(String parameter, String value, String property, ProjectImageMojo mojo) throws Exception {
-        set(mojo, parameter, parameter.equals("endpoint") ? value : parameter.equals("retryBackoff") ? (Object) Long.valueOf(value)
-                : (Object) Integer.valueOf(value));
-
-        failsBeforeAnyCall(mojo, "parameter " + parameter + " (" + property + ") = '" + value + "'");
+        sharedParameterFailsBeforeAnyCall(mojo, parameter, value, property);
     }
 
     @Test

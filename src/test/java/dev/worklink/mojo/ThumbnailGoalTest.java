@@ -114,10 +114,7 @@ class ThumbnailGoalTest extends GoalHarness {
     @InjectMojo(goal = "thumbnail")
     @MojoParameter(name = "imageUrl", value = IMAGE_URL)
     void aSharedParameterOutOfBoundsFailsBeforeAnyCall(String parameter, String value, ThumbnailMojo mojo) throws Exception {
-        set(mojo, parameter, parameter.equals("endpoint") ? value : parameter.equals("retryBackoff") ? (Object) Long.valueOf(value)
-                : (Object) Integer.valueOf(value));
-
-        failsBeforeAnyCall(mojo, "parameter " + parameter + " (worklink." + parameter + ") = '" + value + "'");
+        sharedParameterFailsBeforeAnyCall(mojo, parameter, value, "worklink." + parameter);
     }
 
     @Test
