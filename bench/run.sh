@@ -4,7 +4,7 @@
 # overhead against plain Maven, token and connection reuse (and the attachAtEnd upload phase). Each figure is taken
 # side by side with its reference in the same run, against the sandbox running as its own JVM on loopback.
 #
-#   bench/run.sh                 the full run (under 2 minutes on 2 cores): prints the table, writes bench/RESULTS.md
+#   bench/run.sh                 the full run (about 4 minutes on 2 cores): prints the table, writes bench/RESULTS.md
 #                                (with bench/ANALYSIS.md, the hand-written profile of the missed targets, appended)
 #   BENCH_QUICK=1 bench/run.sh   small sizes and fewer runs, to check the script (writes bench/target/RESULTS-quick.md)
 #
