@@ -130,7 +130,13 @@ public final class HttpClientFactory {
 
         ByteBuffer transferBuffer() {
             if (transferBuffer == null) {
-                transferBuffer = ByteBuffer.allocateDirect(TRANSFER_BUFFER);
+                try {
+                    transferBuffer = ByteBuffer.allocateDirect(TRANSFER_BUFFER);
+                } catch (OutOfMemoryError directMemoryFull) {
+                    // -XX:MaxDirectMemorySize (by default the heap's size) spent, e.g. many connections under -Xmx64m:
+                    // a small heap buffer works too, with the JDK's own copies
+                    transferBuffer = ByteBuffer.allocate(64 * 1024);
+                }
             }
             return transferBuffer;
         }
