@@ -1,9 +1,9 @@
 package dev.worklink.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklink.http.BuildScope;
+import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceException;
@@ -42,7 +42,6 @@ public final class FederatedKeys implements AutoCloseable {
     static final String ID_TOKEN_PATH = "/v3.0/OS-AUTH/id-token/tokens";
     static final String SECURITY_TOKENS_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What makes two federations the same within a build; the ID token only by where it comes from. */
     private record Key(URI iamEndpoint, String idpId, String idToken) {}
@@ -125,9 +124,9 @@ public final class FederatedKeys implements AutoCloseable {
             return null;
         }
         // Step 1: the ID token for an unscoped token. Both bodies carry secrets: never logged, not even in a dry run.
-        ObjectNode step1 = JSON.createObjectNode();
+        ObjectNode step1 = Json.mapper().createObjectNode();
         step1.putObject("auth").putObject("id_token").put("id", jwt);
-        ServiceRequest tokenRequest = ServiceRequest.secretJson("POST", resolve(ID_TOKEN_PATH), JSON.writeValueAsBytes(step1),
+        ServiceRequest tokenRequest = ServiceRequest.secretJson("POST", resolve(ID_TOKEN_PATH), Json.mapper().writeValueAsBytes(step1),
                 "exchange the ID token from " + idToken.describe() + " with identity provider '" + idpId + "'")
                 .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withHeader("X-Idp-Id", idpId)
@@ -143,11 +142,11 @@ public final class FederatedKeys implements AutoCloseable {
                     + " without an X-Subject-Token header; is " + iamEndpoint + " an IAM endpoint?");
         }
         // Step 2: the unscoped token for temporary keys.
-        ObjectNode step2 = JSON.createObjectNode();
+        ObjectNode step2 = Json.mapper().createObjectNode();
         ObjectNode identity = step2.putObject("auth").putObject("identity");
         identity.putArray("methods").add("token");
         identity.putObject("token").put("id", unscoped).put("duration_seconds", DURATION_SECONDS);
-        ServiceRequest keysRequest = ServiceRequest.secretJson("POST", resolve(SECURITY_TOKENS_PATH), JSON.writeValueAsBytes(step2),
+        ServiceRequest keysRequest = ServiceRequest.secretJson("POST", resolve(SECURITY_TOKENS_PATH), Json.mapper().writeValueAsBytes(step2),
                 "get temporary access keys from IAM for identity provider '" + idpId + "'")
                 .withHeader("Content-Type", "application/json;charset=UTF-8")
                 // Safe to repeat: another pair of short-lived keys; nothing the user sees is created.
@@ -160,7 +159,7 @@ public final class FederatedKeys implements AutoCloseable {
     TemporaryKeys parseCredential(String body) throws IOException {
         JsonNode credential;
         try {
-            credential = JSON.readTree(body).path("credential");
+            credential = Json.mapper().readTree(body).path("credential");
         } catch (IOException e) {
             throw new IOException("IAM's answer to " + SECURITY_TOKENS_PATH + " is not JSON.");
         }

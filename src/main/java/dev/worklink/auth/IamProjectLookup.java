@@ -1,8 +1,8 @@
 package dev.worklink.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worklink.http.BuildScope;
+import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceRequest;
@@ -29,7 +29,6 @@ import java.util.List;
  */
 public final class IamProjectLookup {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param identity whose projects: the SDK keys its cache by the access key (or identity provider id) and region */
     private record Key(URI iamEndpoint, String region, String identityHash) {}
@@ -93,7 +92,7 @@ public final class IamProjectLookup {
         }
         List<String> ids = new ArrayList<>();
         try {
-            JsonNode projects = JSON.readTree(response.body()).path("projects");
+            JsonNode projects = Json.mapper().readTree(response.body()).path("projects");
             for (JsonNode p : projects) {
                 if (p.hasNonNull("id")) {
                     ids.add(p.get("id").asText());

@@ -1,7 +1,7 @@
 package dev.worklink.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceRequest;
@@ -22,10 +22,6 @@ public final class IamTokenSource extends CachedCredential {
     /** Tokens live 24 hours. */
     static final Duration LIFETIME = Duration.ofHours(24);
 
-    /** Made on first use: a dry run never needs it (bench/ANALYSIS.md, section 4). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private record Key(URI iamEndpoint, String user, String domain, String region, String passwordHash) {}
 
@@ -90,7 +86,7 @@ public final class IamTokenSource extends CachedCredential {
     }
 
     byte[] requestBody() {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode auth = root.putObject("auth");
         ObjectNode identity = auth.putObject("identity");
         identity.putArray("methods").add("password");
@@ -100,7 +96,7 @@ public final class IamTokenSource extends CachedCredential {
         userNode.putObject("domain").put("name", domain);
         auth.putObject("scope").putObject("project").put("name", region);
         try {
-            return Json.MAPPER.writeValueAsBytes(root);
+            return Json.mapper().writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

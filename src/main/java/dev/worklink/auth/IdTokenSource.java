@@ -1,7 +1,7 @@
 package dev.worklink.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceRequest;
@@ -110,7 +110,6 @@ public sealed interface IdTokenSource {
 
         public static final String ENV_REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
         public static final String ENV_REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
-        private static final ObjectMapper JSON = new ObjectMapper();
 
         /** The source when both variables are set, else null. */
         static GitHubActions fromEnvironment(Map<String, String> env, String audience) throws CredentialsException {
@@ -162,7 +161,7 @@ public sealed interface IdTokenSource {
             }
             JsonNode value;
             try {
-                value = JSON.readTree(response.body()).path("value");
+                value = Json.mapper().readTree(response.body()).path("value");
             } catch (IOException e) {
                 value = null;
             }

@@ -1,7 +1,6 @@
 package dev.worklink.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -43,10 +42,6 @@ public final class ServiceClient {
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
     /** How much of an error body is read for its message; success bodies are read whole. */
     static final int MAX_ERROR_BODY = 64 * 1024;
-    /** Made on first use: a dry run never needs it (bench/ANALYSIS.md, section 4). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /** Made on the first request really sent: a dry run or an offline failure never builds a client. */
     private final java.util.function.Supplier<CloseableHttpClient> http;
@@ -395,7 +390,7 @@ public final class ServiceClient {
             return new String[] {null, null};
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = Json.mapper().readTree(body);
             if (node != null && node.isObject()) {
                 if (node.hasNonNull("error_code") || node.hasNonNull("error_msg")) {
                     return new String[] {text(node, "error_code"), text(node, "error_msg")};

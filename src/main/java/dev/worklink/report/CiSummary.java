@@ -1,6 +1,6 @@
 package dev.worklink.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worklink.http.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +28,6 @@ public final class CiSummary {
     /** Report fields that are noise in a summary: local paths and transfer figures stay in the JSON report. */
     private static final Set<String> LEFT_OUT = Set.of("path", "bytesSent", "transferSeconds");
 
-    /** Made on first use: a dry run never needs it (bench/ANALYSIS.md, section 4). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private CiSummary() {}
 
@@ -65,7 +61,7 @@ public final class CiSummary {
         Set<String> columns = new LinkedHashSet<>();
         for (Object item : report.items()) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> row = item instanceof Map<?, ?> ? new LinkedHashMap<>((Map<String, Object>) item) : Json.MAPPER.convertValue(item, LinkedHashMap.class);
+            Map<String, Object> row = item instanceof Map<?, ?> ? new LinkedHashMap<>((Map<String, Object>) item) : Json.mapper().convertValue(item, LinkedHashMap.class);
             row.keySet().removeAll(LEFT_OUT);
             row.values().removeIf(v -> v == null);
             columns.addAll(row.keySet());

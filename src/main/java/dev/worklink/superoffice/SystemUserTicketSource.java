@@ -1,9 +1,9 @@
 package dev.worklink.superoffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklink.auth.CachedCredential;
+import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceException;
@@ -51,7 +51,6 @@ public final class SystemUserTicketSource extends CachedCredential {
     /** Tickets live 6 hours. */
     static final Duration LIFETIME = Duration.ofHours(6);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Secrets enter the key only as hashes. */
     private record Key(URI loginEndpoint, String contextIdentifier, String systemUserTokenHash, String appTokenHash, String privateKeyHash) {}
@@ -123,7 +122,7 @@ public final class SystemUserTicketSource extends CachedCredential {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(response.body());
+            root = Json.mapper().readTree(response.body());
         } catch (IOException e) {
             // Jackson's message would quote the body, which may hold a token.
             throw new IOException(label + ": the login service answered HTTP " + response.status() + " with a body that is not JSON; is "
@@ -162,7 +161,7 @@ public final class SystemUserTicketSource extends CachedCredential {
             throw new IOException(label + ": the Token the login service returned is not a JWT (header.payload.signature)");
         }
         try {
-            JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1].replace('+', '-').replace('/', '_').replace("=", "")));
+            JsonNode payload = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1].replace('+', '-').replace('/', '_').replace("=", "")));
             if (payload == null || !payload.isObject()) {
                 throw new IOException("not an object");
             }
@@ -173,13 +172,13 @@ public final class SystemUserTicketSource extends CachedCredential {
     }
 
     byte[] requestBody(Instant now) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("SignedSystemToken", signedSystemToken(systemUserToken, privateKey, now));
         root.put("ApplicationToken", appToken);
         root.put("ContextIdentifier", contextIdentifier);
         root.put("ReturnTokenType", "JWT");
         try {
-            return JSON.writeValueAsBytes(root);
+            return Json.mapper().writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not write the system user request", e);
         }
