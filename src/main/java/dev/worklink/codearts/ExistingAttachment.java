@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.worklink.http.ServiceException;
 import dev.worklink.http.ServiceResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -69,12 +68,9 @@ public record ExistingAttachment(String id, String issueId, Long fileSize, Strin
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new IOException(label + ": the service answered HTTP " + response.status() + " with a body that is not JSON: "
-                    + ReqResponses.abbreviate(body), e);
+            throw ReqResponses.notJson(label, response, e);
         }
-        if (status != null && "error".equalsIgnoreCase(status)) {
-            throw new ServiceException(label, response.status(), code, message != null ? message : "status \"error\"", response.requestId());
-        }
+        ReqResponses.failIfError(label, response, status, message, code);
         return entries;
     }
 

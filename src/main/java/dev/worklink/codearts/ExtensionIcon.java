@@ -164,7 +164,7 @@ public final class ExtensionIcon {
         String text = response.body() == null ? "" : response.body().strip();
         if (text.startsWith("\"") || text.startsWith("{")) {
             try {
-                JsonNode node = ReqResponses.JSON.readTree(text);
+                JsonNode node = ReqResponses.json().readTree(text);
                 if (node.isTextual()) {
                     text = node.asText().strip();
                 } else if (node.isObject() && (node.hasNonNull("error_code") || node.hasNonNull("error_msg")

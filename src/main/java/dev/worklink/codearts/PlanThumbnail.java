@@ -147,7 +147,7 @@ public final class PlanThumbnail {
         JsonNode root = ReqResponses.checked(label, response);
         // The documented answer is {"img_id","img_url"}; accept it wrapped in "result" as the other Req calls answer.
         JsonNode node = root.has("img_url") ? root : root.path("result");
-        UploadedImage uploaded = node.isObject() ? ReqResponses.JSON.treeToValue(node, UploadedImage.class) : null;
+        UploadedImage uploaded = node.isObject() ? ReqResponses.json().treeToValue(node, UploadedImage.class) : null;
         if (uploaded == null || uploaded.imgUrl() == null || uploaded.imgUrl().isBlank()) {
             throw new ServiceException(label, response.status(), null,
                     "the answer holds no img_url: " + ReqResponses.abbreviate(response.body()), response.requestId());
@@ -166,13 +166,13 @@ public final class PlanThumbnail {
             return null;
         }
         JsonNode result = ReqResponses.checked(label, response).path("result");
-        PlanInfo plan = result.isObject() ? ReqResponses.JSON.treeToValue(result, PlanInfo.class) : null;
+        PlanInfo plan = result.isObject() ? ReqResponses.json().treeToValue(result, PlanInfo.class) : null;
         return plan != null ? plan : new PlanInfo(planId, null, null, projectId, imgUrl, null);
     }
 
     static byte[] body(String imgUrl) {
         try {
-            return ReqResponses.JSON.writeValueAsBytes(Map.of("img_url", imgUrl));
+            return ReqResponses.json().writeValueAsBytes(Map.of("img_url", imgUrl));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

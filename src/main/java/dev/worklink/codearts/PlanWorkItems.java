@@ -157,7 +157,7 @@ public final class PlanWorkItems {
 
     static byte[] body(List<Long> batch) {
         try {
-            return ReqResponses.JSON.writeValueAsBytes(batch);
+            return ReqResponses.json().writeValueAsBytes(batch);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,17 @@ import java.util.List;
  */
 final class ReqResponses {
 
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /**
+     * Made on first use, so that the checks below cost no Jackson databind (the IPD list answer is parsed without it,
+     * {@link ExistingAttachment#listAnswer}). Unknown fields are ignored: the services add fields the docs do not show.
+     */
+    private static final class Lenient {
+        static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    static ObjectMapper json() {
+        return Lenient.MAPPER;
+    }
 
     private ReqResponses() {}
 
@@ -23,18 +33,28 @@ final class ReqResponses {
     static JsonNode checked(String label, ServiceResponse response) throws IOException {
         JsonNode root;
         try {
-            root = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            root = response.body().isBlank() ? json().createObjectNode() : json().readTree(response.body());
         } catch (IOException e) {
-            throw new IOException(label + ": the service answered HTTP " + response.status() + " with a body that is not JSON: "
-                    + abbreviate(response.body()), e);
+            throw notJson(label, response, e);
         }
         JsonNode status = root.get("status");
-        if (status != null && "error".equalsIgnoreCase(status.asText())) {
-            String message = root.hasNonNull("message") ? root.get("message").asText() : null;
-            String code = root.hasNonNull("error_code") ? root.get("error_code").asText() : null;
+        failIfError(label, response, status == null ? null : status.asText(),
+                root.hasNonNull("message") ? root.get("message").asText() : null,
+                root.hasNonNull("error_code") ? root.get("error_code").asText() : null);
+        return root;
+    }
+
+    /** What an answer whose body does not parse fails with. */
+    static IOException notJson(String label, ServiceResponse response, IOException cause) {
+        return new IOException(label + ": the service answered HTTP " + response.status() + " with a body that is not JSON: "
+                + abbreviate(response.body()), cause);
+    }
+
+    /** Fails with the answer's message when its {@code status} field is {@code "error"}, whatever the HTTP status. */
+    static void failIfError(String label, ServiceResponse response, String status, String message, String code) throws ServiceException {
+        if (status != null && "error".equalsIgnoreCase(status)) {
             throw new ServiceException(label, response.status(), code, message != null ? message : "status \"error\"", response.requestId());
         }
-        return root;
     }
 
     static <T> List<T> resultList(JsonNode root, Class<T> type) throws IOException {
@@ -42,8 +62,8 @@ final class ReqResponses {
         if (result == null || result.isNull() || !result.isArray()) {
             return List.of();
         }
-        JavaType listType = JSON.getTypeFactory().constructCollectionType(List.class, type);
-        return JSON.readerFor(listType).readValue(result);
+        JavaType listType = json().getTypeFactory().constructCollectionType(List.class, type);
+        return json().readerFor(listType).readValue(result);
     }
 
     static String abbreviate(String text) {

@@ -84,7 +84,7 @@ public final class WorkItemAttachments {
         if (item == null || !item.isObject() || !item.hasNonNull("id")) {
             return null;
         }
-        return ReqResponses.JSON.treeToValue(item, ScrumAttachment.class).toAttachment();
+        return ReqResponses.json().treeToValue(item, ScrumAttachment.class).toAttachment();
     }
 
     /** The attachments already on an IPD work item (empty on a dry run). */
