@@ -19,8 +19,11 @@ final class SharedHttpClients {
     private SharedHttpClients() {}
 
     static CloseableHttpClient get(BuildScope build, HttpSettings settings, String userAgent) {
-        Key key = new Key(settings.connectTimeout(), settings.timeout(), settings.proxies());
-        return build.shared(key, CloseableHttpClient.class, () -> HttpClientFactory.create(settings, userAgent));
+        return build.shared(key(settings), CloseableHttpClient.class, () -> HttpClientFactory.create(settings, userAgent));
+    }
+
+    private static Key key(HttpSettings settings) {
+        return new Key(settings.connectTimeout(), settings.timeout(), settings.proxies());
     }
 
     /**
@@ -30,6 +33,9 @@ final class SharedHttpClients {
      * others are built. A client finished after the build ended is closed at once.
      */
     static void warmUp(BuildScope build, HttpSettings settings, String userAgent) {
+        if (build.find(key(settings), CloseableHttpClient.class) != null) {
+            return; // an earlier goal or module of the build made it
+        }
         Thread thread = new Thread(() -> {
             try {
                 CloseableHttpClient client = get(build, settings, userAgent);
