@@ -44,7 +44,6 @@ public final class FederatedKeys implements AutoCloseable {
 
 
     /** What makes two federations the same within a build; the ID token only by where it comes from. */
-    private record Key(URI iamEndpoint, String idpId, String idToken) {}
 
     private final URI iamEndpoint;
     private final String idpId;
@@ -63,7 +62,7 @@ public final class FederatedKeys implements AutoCloseable {
 
     /** The build's federation for this identity provider, ID token source and IAM host, made on first use. */
     public static FederatedKeys shared(BuildScope build, URI iamEndpoint, String idpId, IdTokenSource idToken) {
-        return build.shared(new Key(iamEndpoint, idpId, idToken.describe()), FederatedKeys.class,
+        return build.shared(BuildScope.key(FederatedKeys.class, iamEndpoint, idpId, idToken.describe()), FederatedKeys.class,
                 () -> new FederatedKeys(iamEndpoint, idpId, idToken, Clock.systemUTC()));
     }
 

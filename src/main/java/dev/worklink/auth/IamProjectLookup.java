@@ -31,7 +31,6 @@ public final class IamProjectLookup {
 
 
     /** @param identity whose projects: the SDK keys its cache by the access key (or identity provider id) and region */
-    private record Key(URI iamEndpoint, String region, String identityHash) {}
 
     private final URI iamEndpoint;
     private final String region;
@@ -49,7 +48,7 @@ public final class IamProjectLookup {
      * @param identity what the keys belong to, e.g. the access key or the identity provider id; kept only as a hash
      */
     public static IamProjectLookup shared(BuildScope build, URI iamEndpoint, String region, String identity) {
-        Key key = new Key(iamEndpoint, region, AkSkSigner.sha256Hex(identity.getBytes(StandardCharsets.UTF_8)));
+        Object key = BuildScope.key(IamProjectLookup.class, iamEndpoint, region, AkSkSigner.sha256Hex(identity.getBytes(StandardCharsets.UTF_8)));
         return build.shared(key, IamProjectLookup.class, () -> new IamProjectLookup(iamEndpoint, region));
     }
 

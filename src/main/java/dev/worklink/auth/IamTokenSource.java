@@ -1,6 +1,7 @@
 package dev.worklink.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklink.http.BuildScope;
 import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import dev.worklink.http.BuildScope;
 
 /**
  * Obtains an IAM user token with a password ({@code POST /v3/auth/tokens}) and keeps it for the whole build:
@@ -23,7 +23,6 @@ public final class IamTokenSource extends CachedCredential {
     static final Duration LIFETIME = Duration.ofHours(24);
 
 
-    private record Key(URI iamEndpoint, String user, String domain, String region, String passwordHash) {}
 
     private final URI iamEndpoint;
     private final String user;
@@ -42,7 +41,7 @@ public final class IamTokenSource extends CachedCredential {
 
     /** The build's token source for these credentials, created on first use. */
     public static IamTokenSource shared(BuildScope build, URI iamEndpoint, String user, String password, String domain, String region) {
-        Key key = new Key(iamEndpoint, user, domain, region, AkSkSigner.sha256Hex(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Object key = BuildScope.key(IamTokenSource.class, iamEndpoint, user, domain, region, AkSkSigner.sha256Hex(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return build.shared(key, IamTokenSource.class, () -> new IamTokenSource(iamEndpoint, user, password, domain, region, Clock.systemUTC()));
     }
 

@@ -1,6 +1,8 @@
 package dev.worklink.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +21,32 @@ public final class BuildScope implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * A key for {@link #shared}: who shares the value and the inputs it is made from (secrets only as hashes), equal
+     * when every part is equal. Nulls are allowed.
+     *
+     * <p>A list and not a record, on purpose: a record's {@code equals} and {@code hashCode} are linked on first use
+     * through method handles ({@code java.lang.runtime.ObjectMethods}), which on a fresh JVM spins some fifty classes
+     * and makes the JIT compile ASM's {@code Frame.execute} while the first upload runs (bench/ANALYSIS.md, section 1).
+     * A part that is itself a record has its own {@code equals} and {@code hashCode} for the same reason
+     * ({@link ProxySpec}).
+     */
+    public static Object key(Class<?> owner, Object... inputs) {
+        Object[] parts = new Object[inputs.length + 1];
+        parts[0] = owner;
+        System.arraycopy(inputs, 0, parts, 1, inputs.length);
+        return Collections.unmodifiableList(Arrays.asList(parts));
+    }
+
+    /**
      * The value this build keeps under {@code key}, made by {@code create} on first use.
      *
-     * @param key a value object naming what is shared (a record of its inputs; secrets only as hashes)
+     * @param key what is shared, made by {@link #key} (or a class, for one value per build); not a record
      * @throws IllegalStateException the build has ended
      */
     public <T> T shared(Object key, Class<T> type, Supplier<? extends T> create) {
+        if (key instanceof Record) {
+            throw new IllegalArgumentException("A record as a build-scope key (" + key.getClass().getName() + "): make it with BuildScope.key");
+        }
         if (closed) {
             throw new IllegalStateException("The build has ended; nothing more is shared in it.");
         }

@@ -1,6 +1,8 @@
 package dev.worklink.http;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,19 @@ public record ProxySpec(String protocol, String host, int port, String username,
             }
         }
         return true;
+    }
+
+    // Written out, not the record's own: it is part of the key of the build's shared HTTP client (BuildScope.key says why).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxySpec p && port == p.port && Objects.equals(protocol, p.protocol) && Objects.equals(host, p.host)
+                && Objects.equals(username, p.username) && Objects.equals(password, p.password)
+                && Objects.equals(nonProxyHosts, p.nonProxyHosts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new Object[] {protocol, host, port, username, password, nonProxyHosts});
     }
 
     @Override

@@ -22,10 +22,12 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
@@ -180,7 +182,9 @@ public final class ServiceClient {
 
     private Attempt send(ServiceRequest request, RequestAuthenticator auth, SentWhole sent) throws IOException {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
-        request.headers().forEach(http::addHeader);
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            http.addHeader(h.getKey(), h.getValue());
+        }
         for (Map.Entry<String, String> h : auth.headersFor(request).entrySet()) {
             http.setHeader(h.getKey(), h.getValue());
         }
@@ -203,7 +207,26 @@ public final class ServiceClient {
         // The client is built on first use; its set-up is not part of the transfer the report times.
         CloseableHttpClient client = this.http.get();
         long start = System.nanoTime();
-        return client.execute(http, response -> {
+        return client.execute(http, new AnswerReader(request, bytes, start));
+    }
+
+    /**
+     * Reads an answer into an {@link Attempt}. A class and not a lambda: a lambda that captures {@code long}s links
+     * through method-handle classes that a fresh JVM spins as the first upload starts (BuildScope.key says why).
+     */
+    private final class AnswerReader implements HttpClientResponseHandler<Attempt> {
+        private final ServiceRequest request;
+        private final long bytes;
+        private final long start;
+
+        AnswerReader(ServiceRequest request, long bytes, long start) {
+            this.request = request;
+            this.bytes = bytes;
+            this.start = start;
+        }
+
+        @Override
+        public Attempt handleResponse(ClassicHttpResponse response) throws IOException {
             String body = bodyOf(response.getCode(), response.getEntity());
             long elapsed = System.nanoTime() - start;
             Map<String, String> headers = new LinkedHashMap<>();
@@ -217,7 +240,7 @@ public final class ServiceClient {
                         + (r.requestId() != null ? " (X-Request-Id " + r.requestId() + ")" : ""));
             }
             return new Attempt(response.getCode(), r);
-        });
+        }
     }
 
     /**

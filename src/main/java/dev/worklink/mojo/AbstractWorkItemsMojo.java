@@ -4,7 +4,7 @@ import dev.worklink.git.CommitIdRule;
 import dev.worklink.git.CommitWorkItems;
 import dev.worklink.git.GitHistory;
 import dev.worklink.git.GitHistoryException;
-import java.nio.file.Path;
+import dev.worklink.http.BuildScope;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,11 +86,7 @@ public abstract class AbstractWorkItemsMojo extends AbstractCodeArtsMojo {
     protected boolean failIfNoWorkItemsInCommits;
 
     /** What one build read of one state of a repository, or why it could not: read once for every module and goal. */
-    private record HistoryKey(Path gitDir, String head, String range) {}
-
     private record HistoryRead(GitHistory.Range range, String error) {}
-
-    private record LoggedKey(HistoryKey history, String rule, String goal) {}
 
     /**
      * The candidate ids the release's commits name (not yet checked against an id rule), or an empty list when
@@ -104,17 +100,18 @@ public abstract class AbstractWorkItemsMojo extends AbstractCodeArtsMojo {
         if (rule == null) {
             return List.of();
         }
-        HistoryKey key;
+        GitHistory.Head head;
         try {
-            GitHistory.Head head = GitHistory.head(project.getBasedir().toPath());
-            key = new HistoryKey(head.gitDir(), head.commit(), commitRange == null ? "" : commitRange.trim());
+            head = GitHistory.head(project.getBasedir().toPath());
         } catch (GitHistoryException e) {
             check.fail("workItemsFromCommits", true, e.getMessage());
             return List.of();
         }
+        String range = commitRange == null ? "" : commitRange.trim();
+        Object key = BuildScope.key(HistoryRead.class, head.gitDir(), head.commit(), range);
         HistoryRead read = build.scope().shared(key, HistoryRead.class, () -> {
             try {
-                return new HistoryRead(GitHistory.read(key.gitDir(), key.range()), null);
+                return new HistoryRead(GitHistory.read(head.gitDir(), range), null);
             } catch (GitHistoryException e) {
                 return new HistoryRead(null, e.getMessage());
             }
@@ -125,7 +122,8 @@ public abstract class AbstractWorkItemsMojo extends AbstractCodeArtsMojo {
             return List.of();
         }
         List<CommitWorkItems.Found> found = CommitWorkItems.find(read.range(), rule);
-        AtomicBoolean logged = build.scope().shared(new LoggedKey(key, rule.describe(), goal()), AtomicBoolean.class, AtomicBoolean::new);
+        AtomicBoolean logged = build.scope().shared(BuildScope.key(CommitWorkItems.class, key, rule.describe(), goal()),
+                AtomicBoolean.class, AtomicBoolean::new);
         logFound(read.range(), rule, found, logged.compareAndSet(false, true));
         return found;
     }

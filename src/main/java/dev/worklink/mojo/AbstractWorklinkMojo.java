@@ -1,6 +1,7 @@
 package dev.worklink.mojo;
 
 import dev.worklink.auth.ServerEntry;
+import dev.worklink.http.BuildScope;
 import dev.worklink.http.HttpSettings;
 import dev.worklink.http.Log;
 import dev.worklink.http.RequestAuthenticator;
@@ -146,8 +147,8 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
     /** Whether this execution already put a section in the CI summary. */
     private boolean summarized;
 
-    /** The build said once that snapshots publish nothing. */
-    private record SnapshotsSkipped() {}
+    /** Whether the build said once that snapshots publish nothing. */
+    private static final Object SNAPSHOTS_SKIPPED = BuildScope.key(AbstractWorklinkMojo.class, "snapshots skipped");
 
     /** The project-level call this execution claimed ({@link #firstInBuild}), released when the execution ends. */
     private OncePerBuild.Call claimed;
@@ -163,7 +164,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
         String version = project.getVersion();
         if (skipSnapshots && version != null && ArtifactUtils.isSnapshot(version)) {
             String why = "version " + version + " is a snapshot and skipSnapshots=true: nothing is published.";
-            if (build.scope().shared(new SnapshotsSkipped(), AtomicBoolean.class, AtomicBoolean::new).compareAndSet(false, true)) {
+            if (build.scope().shared(SNAPSHOTS_SKIPPED, AtomicBoolean.class, AtomicBoolean::new).compareAndSet(false, true)) {
                 getLog().info("worklink: " + why + " (Said once for the whole build.)");
             } else {
                 getLog().debug("worklink:" + goal() + ": " + why);
@@ -337,7 +338,7 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
                 section = sections.get();
             }
             // one lock per file and build: modules of a parallel build (-T) append one section at a time
-            Object lock = build.scope().shared(new SummaryLock(target), Object.class, Object::new);
+            Object lock = build.scope().shared(BuildScope.key(CiSummary.class, target), Object.class, Object::new);
             synchronized (lock) {
                 try {
                     CiSummary.append(target, section);
@@ -347,8 +348,6 @@ public abstract class AbstractWorklinkMojo extends AbstractMojo {
             }
         }
     }
-
-    private record SummaryLock(Path file) {}
 
     /** Offline builds may only dry-run: fail before anything else is done. */
     protected void checkOnline() throws MojoFailureException {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -392,12 +393,14 @@ public class AttachMojo extends AbstractWorkItemsMojo {
      * its failOnError says.
      */
     private void upload(List<PendingAttach> all) throws MojoExecutionException, MojoFailureException {
-        Map<PendingAttach, List<AttachmentOutcome>> byModule = new LinkedHashMap<>();
+        // Keyed by identity and read in the order of all: one entry per module, and no record hashCode to link on a fresh
+        // JVM as the first upload starts (BuildScope.key says why).
+        Map<PendingAttach, List<AttachmentOutcome>> byModule = new IdentityHashMap<>();
         // One pool for every module, so that with attachAtEnd the modules' files upload side by side.
         int threads = all.stream().mapToInt(p -> p.plan().parallelUploads()).max().orElse(1);
         ExecutorService pool = AttachmentPublisher.uploadPool(threads);
         try {
-            Map<PendingAttach, AttachmentPublisher.Started> started = new LinkedHashMap<>();
+            Map<PendingAttach, AttachmentPublisher.Started> started = new IdentityHashMap<>();
             for (PendingAttach p : all) {
                 if (p.plan().files().isEmpty()) {
                     getLog().info(p.module() + ": nothing to attach (no main artifact, no matching attached artifact, no extra file).");
@@ -407,8 +410,11 @@ public class AttachMojo extends AbstractWorkItemsMojo {
                 started.put(p, new AttachmentPublisher(new WorkItemAttachments(p.client(), p.auth(), p.endpoint()), coreLog())
                         .start(p.plan(), pool));
             }
-            for (Map.Entry<PendingAttach, AttachmentPublisher.Started> s : started.entrySet()) {
-                byModule.put(s.getKey(), s.getValue().finish());
+            for (PendingAttach p : all) {
+                AttachmentPublisher.Started s = started.get(p);
+                if (s != null) {
+                    byModule.put(p, s.finish());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -416,8 +422,8 @@ public class AttachMojo extends AbstractWorkItemsMojo {
         } finally {
             pool.shutdownNow();
         }
-        writeReports(byModule);
-        List<AttachmentOutcome> outcomes = byModule.values().stream().flatMap(List::stream).toList();
+        writeReports(all, byModule);
+        List<AttachmentOutcome> outcomes = all.stream().flatMap(p -> byModule.get(p).stream()).toList();
         long uploaded = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.UPLOADED)).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.SKIPPED)).count();
         long wouldUpload = outcomes.stream().filter(o -> o.status().equals(AttachmentOutcome.DRY_RUN)).count();
@@ -429,23 +435,23 @@ public class AttachMojo extends AbstractWorkItemsMojo {
             getLog().info("worklink:attach: " + uploaded + " uploaded, " + skipped + " skipped, " + failedCount + " failed. Report: " + reports);
         }
         List<AttachmentOutcome> fatal = new ArrayList<>();
-        for (Map.Entry<PendingAttach, List<AttachmentOutcome>> e : byModule.entrySet()) {
-            List<AttachmentOutcome> failures = e.getValue().stream().filter(AttachmentOutcome::failed).toList();
+        for (PendingAttach p : all) {
+            List<AttachmentOutcome> failures = byModule.get(p).stream().filter(AttachmentOutcome::failed).toList();
             if (failures.isEmpty()) {
                 continue;
             }
-            String message = failureMessage(all.size() > 1 ? e.getKey().module() : null, failures, e.getKey().report());
-            if (e.getKey().failOnError()) {
+            String message = failureMessage(all.size() > 1 ? p.module() : null, failures, p.report());
+            if (p.failOnError()) {
                 getLog().error(message);
                 fatal.addAll(failures);
             } else {
                 getLog().warn(message);
-                getLog().warn("failOnError=false" + (all.size() > 1 ? " in " + e.getKey().module() : "") + ": the build goes on.");
+                getLog().warn("failOnError=false" + (all.size() > 1 ? " in " + p.module() : "") + ": the build goes on.");
             }
         }
         if (!fatal.isEmpty()) {
-            String modules = byModule.entrySet().stream().filter(e -> e.getKey().failOnError() && e.getValue().stream().anyMatch(AttachmentOutcome::failed))
-                    .map(e -> e.getKey().module()).collect(Collectors.joining(", "));
+            String modules = all.stream().filter(p -> p.failOnError() && byModule.get(p).stream().anyMatch(AttachmentOutcome::failed))
+                    .map(PendingAttach::module).collect(Collectors.joining(", "));
             String message = fatal.size() + " attachment(s) could not be uploaded" + (all.size() > 1 ? " (module(s) " + modules + ")" : "")
                     + "; see the errors above and the report(s) " + reports + ".";
             if (usersError(fatal)) {
@@ -466,9 +472,9 @@ public class AttachMojo extends AbstractWorkItemsMojo {
     }
 
     /** One report per file: modules that share a report path (an inherited reportFile) share one report. */
-    private void writeReports(Map<PendingAttach, List<AttachmentOutcome>> byModule) throws MojoExecutionException {
+    private void writeReports(List<PendingAttach> all, Map<PendingAttach, List<AttachmentOutcome>> byModule) throws MojoExecutionException {
         Map<Path, List<PendingAttach>> byReport = new LinkedHashMap<>();
-        byModule.keySet().forEach(p -> byReport.computeIfAbsent(p.report(), r -> new ArrayList<>()).add(p));
+        all.forEach(p -> byReport.computeIfAbsent(p.report(), r -> new ArrayList<>()).add(p));
         for (Map.Entry<Path, List<PendingAttach>> e : byReport.entrySet()) {
             List<AttachmentOutcome> outcomes = e.getValue().stream().flatMap(p -> byModule.get(p).stream()).toList();
             PendingAttach first = e.getValue().get(0);

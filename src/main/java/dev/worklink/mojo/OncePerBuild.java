@@ -19,9 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OncePerBuild {
 
-    /** What makes two calls the same: the goal and its inputs (target ids, endpoint, server id, file contents by hash). */
-    record Key(String goal, List<String> inputs) {}
-
     /** One call of the build: who made it and how it went. */
     static final class Call {
         private final ReentrantLock lock = new ReentrantLock();
@@ -69,7 +66,8 @@ final class OncePerBuild {
     private OncePerBuild() {}
 
     static Call call(BuildScope build, String goal, List<String> inputs) {
-        return build.shared(new Key(goal, List.copyOf(inputs)), Call.class, Call::new);
+        // Two calls are the same when their goal and inputs are (target ids, endpoint, server id, file contents by hash).
+        return build.shared(BuildScope.key(OncePerBuild.class, goal, List.copyOf(inputs)), Call.class, Call::new);
     }
 
     /** The SHA-256 of a file's content, so that the same image in two modules' directories is the same input. */

@@ -3,9 +3,6 @@ package dev.worklink.mojo;
 import dev.worklink.http.BuildScope;
 import dev.worklink.http.HttpClientFactory;
 import dev.worklink.http.HttpSettings;
-import dev.worklink.http.ProxySpec;
-import java.time.Duration;
-import java.util.List;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -14,16 +11,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 final class SharedHttpClients {
 
-    private record Key(Duration connectTimeout, Duration timeout, List<ProxySpec> proxies) {}
-
     private SharedHttpClients() {}
 
     static CloseableHttpClient get(BuildScope build, HttpSettings settings, String userAgent) {
         return build.shared(key(settings), CloseableHttpClient.class, () -> HttpClientFactory.create(settings, userAgent));
     }
 
-    private static Key key(HttpSettings settings) {
-        return new Key(settings.connectTimeout(), settings.timeout(), settings.proxies());
+    private static Object key(HttpSettings settings) {
+        return BuildScope.key(SharedHttpClients.class, settings.connectTimeout(), settings.timeout(), settings.proxies());
     }
 
     /**

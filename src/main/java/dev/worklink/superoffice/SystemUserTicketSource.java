@@ -3,6 +3,7 @@ package dev.worklink.superoffice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklink.auth.CachedCredential;
+import dev.worklink.http.BuildScope;
 import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
@@ -53,7 +54,6 @@ public final class SystemUserTicketSource extends CachedCredential {
 
 
     /** Secrets enter the key only as hashes. */
-    private record Key(URI loginEndpoint, String contextIdentifier, String systemUserTokenHash, String appTokenHash, String privateKeyHash) {}
 
     private final URI loginEndpoint;
     private final String contextIdentifier;
@@ -72,9 +72,9 @@ public final class SystemUserTicketSource extends CachedCredential {
     }
 
     /** The build's ticket source for this system user, created on first use. */
-    public static SystemUserTicketSource shared(dev.worklink.http.BuildScope build, URI loginEndpoint, String contextIdentifier, String systemUserToken, String appToken,
+    public static SystemUserTicketSource shared(BuildScope build, URI loginEndpoint, String contextIdentifier, String systemUserToken, String appToken,
             PrivateKey privateKey) {
-        Key key = new Key(loginEndpoint, contextIdentifier, sha256Hex(systemUserToken.getBytes(StandardCharsets.UTF_8)),
+        Object key = BuildScope.key(SystemUserTicketSource.class, loginEndpoint, contextIdentifier, sha256Hex(systemUserToken.getBytes(StandardCharsets.UTF_8)),
                 sha256Hex(appToken.getBytes(StandardCharsets.UTF_8)), sha256Hex(privateKey.getEncoded()));
         return build.shared(key, SystemUserTicketSource.class, () -> new SystemUserTicketSource(loginEndpoint, contextIdentifier, systemUserToken,
                 appToken, privateKey, Clock.systemUTC()));

@@ -69,4 +69,17 @@ class ProxyRoutingTest {
 
         assertThat(p.toString()).contains("proxy:3128").contains("proxyuser").doesNotContain("s3cr3t-proxy-pass");
     }
+
+    @Test
+    void twoProxiesAreTheSameWhenEveryFieldIsThePasswordIncluded() {
+        // Part of the key of the build's shared client: a proxy that differs in its password alone gets its own client.
+        ProxySpec p = new ProxySpec("https", "proxy", 3128, "proxyuser", "s3cr3t-proxy-pass", null);
+
+        assertThat(p).isEqualTo(new ProxySpec("https", "proxy", 3128, "proxyuser", "s3cr3t-proxy-pass", null))
+                .hasSameHashCodeAs(new ProxySpec("https", "proxy", 3128, "proxyuser", "s3cr3t-proxy-pass", null));
+        assertThat(p).isNotEqualTo(new ProxySpec("https", "proxy", 3128, "proxyuser", "another-pass", null))
+                .isNotEqualTo(new ProxySpec("https", "proxy", 3129, "proxyuser", "s3cr3t-proxy-pass", null))
+                .isNotEqualTo(new ProxySpec("https", "proxy", 3128, "proxyuser", "s3cr3t-proxy-pass", "localhost"))
+                .isNotEqualTo(new ProxySpec("http", "proxy", 3128, "proxyuser", "s3cr3t-proxy-pass", null));
+    }
 }
