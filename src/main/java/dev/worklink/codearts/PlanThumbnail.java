@@ -150,7 +150,7 @@ public final class PlanThumbnail {
         UploadedImage uploaded = node.isObject() ? ReqResponses.json().treeToValue(node, UploadedImage.class) : null;
         if (uploaded == null || uploaded.imgUrl() == null || uploaded.imgUrl().isBlank()) {
             throw new ServiceException(label, response.status(), null,
-                    "the answer holds no img_url: " + ReqResponses.abbreviate(response.body()), response.requestId());
+                    "the answer holds no img_url: " + ReqAnswer.abbreviate(response.body()), response.requestId());
         }
         return uploaded;
     }

@@ -1,7 +1,6 @@
 package dev.worklink.codearts;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
 /**
  * A Scrum upload's answer ({@code POST /v4/projects/{project_id}/issues/{issue_id}/attachments/upload}): a flat object
@@ -10,14 +9,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code services/projectman/src/main/java/com/huaweicloud/sdk/projectman/v4/model/UploadAttachmentsResponse.java}:
  * Integer id and issue_id, String size) word it. Numbers and strings are both read.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record ScrumAttachment(
-        String id,
-        @JsonProperty("issue_id") String issueId,
-        @JsonProperty("project_id") String projectId,
-        @JsonProperty("disk_filename") String diskFileName,
-        @JsonProperty("file_name") String fileName,
-        String size) {
+record ScrumAttachment(String id, String issueId, String projectId, String diskFileName, String fileName, String size) {
+
+    /** The answer's object, as {@link ReqAnswer} reads it. */
+    static ScrumAttachment of(Map<String, String> fields) {
+        return new ScrumAttachment(fields.get("id"), fields.get("issue_id"), fields.get("project_id"), fields.get("disk_filename"),
+                fields.get("file_name"), fields.get("size"));
+    }
 
     Attachment toAttachment() {
         Long bytes = size != null && size.trim().matches("[0-9]{1,18}") ? Long.valueOf(size.trim()) : null;

@@ -1,6 +1,6 @@
 package dev.worklink.codearts;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.RequestBody;
 import dev.worklink.http.ServiceClient;
@@ -61,30 +61,24 @@ public final class WorkItemAttachments {
         if (response.dryRun()) {
             return new Upload(null, response);
         }
-        JsonNode root = ReqResponses.checked(label, response);
+        ReqAnswer answer = ReqAnswer.read(label, response);
         if (type == ProjectType.SCRUM) {
-            return new Upload(scrumAttachment(root), response);
+            return new Upload(scrumAttachment(answer), response);
         }
-        List<Attachment> result = ReqResponses.resultList(root, Attachment.class);
-        return new Upload(result.isEmpty() ? null : result.get(0), response);
+        boolean any = answer.resultIs() == JsonToken.START_ARRAY && !answer.result().isEmpty();
+        return new Upload(any ? Attachment.ipd(answer.result().get(0)) : null, response);
     }
 
     /**
      * The Scrum answer is flat ({@link ScrumAttachment}); should a service wrap it in the IPD envelope's {@code result}
      * (an object or a one-element array), that is read too. Null when the answer names no attachment.
      */
-    static Attachment scrumAttachment(JsonNode root) throws IOException {
-        JsonNode item = root;
-        JsonNode result = root.get("result");
-        if (result != null && result.isArray()) {
-            item = result.isEmpty() ? null : result.get(0);
-        } else if (result != null && result.isObject()) {
-            item = result;
-        }
-        if (item == null || !item.isObject() || !item.hasNonNull("id")) {
+    static Attachment scrumAttachment(ReqAnswer answer) {
+        Map<String, String> item = answer.resultIs() == null ? answer.top() : answer.result().isEmpty() ? null : answer.result().get(0);
+        if (item == null || item.get("id") == null) {
             return null;
         }
-        return ReqResponses.json().treeToValue(item, ScrumAttachment.class).toAttachment();
+        return ScrumAttachment.of(item).toAttachment();
     }
 
     /** The attachments already on an IPD work item (empty on a dry run). */
