@@ -1,13 +1,15 @@
 package dev.worklink.auth;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.worklink.http.BuildScope;
 import dev.worklink.http.Json;
 import dev.worklink.http.RequestAuthenticator;
 import dev.worklink.http.ServiceClient;
 import dev.worklink.http.ServiceRequest;
 import dev.worklink.http.ServiceResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,20 +86,41 @@ public final class IamTokenSource extends CachedCredential {
         return path == null ? "" : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
+    /**
+     * {@code {"auth":{"identity":{"methods":["password"],"password":{"user":{"name","password","domain":{"name"}}}},
+     * "scope":{"project":{"name":region}}}}}, written with jackson-core's generator: the IAM call is on password mode's
+     * upload path, where building an {@code ObjectMapper} costs a fresh JVM some tenths of a second (bench/ANALYSIS.md,
+     * section 6).
+     */
     byte[] requestBody() {
-        ObjectNode root = Json.mapper().createObjectNode();
-        ObjectNode auth = root.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode userNode = identity.putObject("password").putObject("user");
-        userNode.put("name", user);
-        userNode.put("password", password);
-        userNode.putObject("domain").put("name", domain);
-        auth.putObject("scope").putObject("project").put("name", region);
-        try {
-            return Json.mapper().writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = Json.streams().createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("auth");
+            g.writeObjectFieldStart("identity");
+            g.writeArrayFieldStart("methods");
+            g.writeString("password");
+            g.writeEndArray();
+            g.writeObjectFieldStart("password");
+            g.writeObjectFieldStart("user");
+            g.writeStringField("name", user);
+            g.writeStringField("password", password);
+            g.writeObjectFieldStart("domain");
+            g.writeStringField("name", domain);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectFieldStart("scope");
+            g.writeObjectFieldStart("project");
+            g.writeStringField("name", region);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a byte array
         }
+        return bytes.toByteArray();
     }
 }

@@ -1,9 +1,9 @@
 package dev.worklink.codearts;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.worklink.http.Json;
 import dev.worklink.http.ServiceException;
 import dev.worklink.http.ServiceResponse;
 import java.io.IOException;
@@ -26,8 +26,6 @@ import java.util.Map;
  */
 record ReqAnswer(Map<String, String> top, List<Map<String, String>> result, JsonToken resultIs) {
 
-    private static final JsonFactory STREAM = new JsonFactory();
-
     /**
      * The answer read, after failing on a {@code "status":"error"} (whatever the HTTP status). A body that is not an
      * object (blank, an array, a scalar) reads as an answer with no fields; one that is not JSON fails naming the call.
@@ -38,7 +36,7 @@ record ReqAnswer(Map<String, String> top, List<Map<String, String>> result, Json
         JsonToken resultIs = null;
         String body = response.body();
         if (!body.isBlank()) {
-            try (JsonParser p = STREAM.createParser(body)) {
+            try (JsonParser p = Json.streams().createParser(body)) {
                 if (p.nextToken() == JsonToken.START_OBJECT) {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String field = p.currentName();

@@ -2,8 +2,8 @@ package dev.worklink.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.worklink.http.Json;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.util.Map;
 public record PublishReport(String goal, String endpoint, boolean dryRun, String finishedAt, String outcome, List<?> items) {
 
     /** jackson-core's streaming writer, not databind: a dry run loads some tens of classes for its report, not hundreds. */
-    private static final JsonFactory JSON = new JsonFactory();
 
     public static PublishReport of(String goal, String endpoint, boolean dryRun, String outcome, List<?> items) {
         return new PublishReport(goal, endpoint, dryRun, Instant.now().toString(), outcome, List.copyOf(items));
@@ -33,7 +32,7 @@ public record PublishReport(String goal, String endpoint, boolean dryRun, String
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (JsonGenerator out = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        try (JsonGenerator out = Json.streams().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             out.useDefaultPrettyPrinter();
             write(out, this);
         }
