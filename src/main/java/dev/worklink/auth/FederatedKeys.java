@@ -42,9 +42,6 @@ public final class FederatedKeys implements AutoCloseable {
     static final String ID_TOKEN_PATH = "/v3.0/OS-AUTH/id-token/tokens";
     static final String SECURITY_TOKENS_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
 
-
-    /** What makes two federations the same within a build; the ID token only by where it comes from. */
-
     private final URI iamEndpoint;
     private final String idpId;
     private final IdTokenSource idToken;
@@ -60,7 +57,10 @@ public final class FederatedKeys implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** The build's federation for this identity provider, ID token source and IAM host, made on first use. */
+    /**
+     * The build's federation for this identity provider, ID token source and IAM host, made on first use. Two
+     * federations are the same when those are; the ID token counts only by where it comes from.
+     */
     public static FederatedKeys shared(BuildScope build, URI iamEndpoint, String idpId, IdTokenSource idToken) {
         return build.shared(BuildScope.key(FederatedKeys.class, iamEndpoint, idpId, idToken.describe()), FederatedKeys.class,
                 () -> new FederatedKeys(iamEndpoint, idpId, idToken, Clock.systemUTC()));

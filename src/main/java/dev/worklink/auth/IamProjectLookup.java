@@ -29,9 +29,6 @@ import java.util.List;
  */
 public final class IamProjectLookup {
 
-
-    /** @param identity whose projects: the SDK keys its cache by the access key (or identity provider id) and region */
-
     private final URI iamEndpoint;
     private final String region;
     private String projectId;
@@ -45,7 +42,8 @@ public final class IamProjectLookup {
     /**
      * The build's lookup for this IAM host, region and identity, created on first use.
      *
-     * @param identity what the keys belong to, e.g. the access key or the identity provider id; kept only as a hash
+     * @param identity what the keys belong to, e.g. the access key or the identity provider id (the SDK keys its cache by
+     *                 it and the region); kept only as a hash
      */
     public static IamProjectLookup shared(BuildScope build, URI iamEndpoint, String region, String identity) {
         Object key = BuildScope.key(IamProjectLookup.class, iamEndpoint, region, AkSkSigner.sha256Hex(identity.getBytes(StandardCharsets.UTF_8)));

@@ -21,8 +21,9 @@ public final class BuildScope implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * A key for {@link #shared}: who shares the value and the inputs it is made from (secrets only as hashes), equal
-     * when every part is equal. Nulls are allowed.
+     * A key for {@link #shared}: who shares the value and the inputs it is made from, equal when every part is equal.
+     * Nulls are allowed. Secrets go in as hashes, except a proxy's password inside its {@link ProxySpec} (as in the
+     * build's {@link HttpSettings}); a key is never logged.
      *
      * <p>A list and not a record, on purpose: a record's {@code equals} and {@code hashCode} are linked on first use
      * through method handles ({@code java.lang.runtime.ObjectMethods}), which on a fresh JVM spins some fifty classes
@@ -44,9 +45,7 @@ public final class BuildScope implements AutoCloseable {
      * @throws IllegalStateException the build has ended
      */
     public <T> T shared(Object key, Class<T> type, Supplier<? extends T> create) {
-        if (key instanceof Record) {
-            throw new IllegalArgumentException("A record as a build-scope key (" + key.getClass().getName() + "): make it with BuildScope.key");
-        }
+        refuseRecord(key);
         if (closed) {
             throw new IllegalStateException("The build has ended; nothing more is shared in it.");
         }
@@ -55,7 +54,14 @@ public final class BuildScope implements AutoCloseable {
 
     /** The value this build keeps under {@code key}, or null when none was made yet. */
     public <T> T find(Object key, Class<T> type) {
+        refuseRecord(key);
         return type.cast(shared.get(key));
+    }
+
+    private static void refuseRecord(Object key) {
+        if (key instanceof Record) {
+            throw new IllegalArgumentException("A record as a build-scope key (" + key.getClass().getName() + "): make it with BuildScope.key");
+        }
     }
 
     /** How many values the build shares now (tests). */

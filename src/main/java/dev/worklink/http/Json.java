@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The plugin's one Jackson {@code ObjectMapper}, made on first use, and its one jackson-core {@code JsonFactory}.
  * Building a mapper loads some hundreds of classes: a dry run never makes it (bench/ANALYSIS.md, section 4), and the
- * attach goal's calls read and write their JSON with the factory's parsers and generators alone (section 3). Neither
- * is reconfigured after it is made, so every thread may share them.
+ * attachment calls and the IAM password-token request read and write their JSON with the factory's parsers and
+ * generators alone (sections 1, 3 and 6). Neither is reconfigured after it is made, so every thread may share them.
  */
 public final class Json {
 

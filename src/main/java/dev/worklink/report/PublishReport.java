@@ -21,12 +21,11 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublishReport(String goal, String endpoint, boolean dryRun, String finishedAt, String outcome, List<?> items) {
 
-    /** jackson-core's streaming writer, not databind: a dry run loads some tens of classes for its report, not hundreds. */
-
     public static PublishReport of(String goal, String endpoint, boolean dryRun, String outcome, List<?> items) {
         return new PublishReport(goal, endpoint, dryRun, Instant.now().toString(), outcome, List.copyOf(items));
     }
 
+    /** Written with jackson-core's streaming writer, not databind: a dry run loads some tens of classes for its report, not hundreds. */
     public void writeTo(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -52,9 +52,6 @@ public final class SystemUserTicketSource extends CachedCredential {
     /** Tickets live 6 hours. */
     static final Duration LIFETIME = Duration.ofHours(6);
 
-
-    /** Secrets enter the key only as hashes. */
-
     private final URI loginEndpoint;
     private final String contextIdentifier;
     private final String systemUserToken;
@@ -71,7 +68,7 @@ public final class SystemUserTicketSource extends CachedCredential {
         this.privateKey = privateKey;
     }
 
-    /** The build's ticket source for this system user, created on first use. */
+    /** The build's ticket source for this system user, created on first use; the secrets enter its key only as hashes. */
     public static SystemUserTicketSource shared(BuildScope build, URI loginEndpoint, String contextIdentifier, String systemUserToken, String appToken,
             PrivateKey privateKey) {
         Object key = BuildScope.key(SystemUserTicketSource.class, loginEndpoint, contextIdentifier, sha256Hex(systemUserToken.getBytes(StandardCharsets.UTF_8)),

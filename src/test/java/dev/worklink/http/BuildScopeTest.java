@@ -69,6 +69,7 @@ class BuildScopeTest {
         assertThatThrownBy(() -> build.shared(new RecordKey("a"), String.class, () -> "value"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BuildScope.key");
+        assertThatThrownBy(() -> build.find(new RecordKey("a"), String.class)).isInstanceOf(IllegalArgumentException.class);
         assertThat(build.size()).isZero();
     }
 }
