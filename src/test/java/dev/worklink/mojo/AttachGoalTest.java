@@ -102,11 +102,7 @@ class AttachGoalTest extends GoalHarness {
     void worklinkSkipSendsNothingAndWritesNoReport(AttachMojo mojo) throws Exception {
         file("notes.txt", 14);
 
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:attach skipped (worklink.skip=true).");
-        assertThat(defaultReport("attach")).doesNotExist();
+        skippedBy(mojo, "attach", "worklink.skip");
     }
 
     @Test
@@ -116,10 +112,7 @@ class AttachGoalTest extends GoalHarness {
     void itsOwnSkipSendsNothingAndNamesItsProperty(AttachMojo mojo) throws Exception {
         file("notes.txt", 14);
 
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:attach skipped (worklink.attach.skip=true).");
+        skippedBy(mojo, "attach", "worklink.attach.skip");
     }
 
     /**

@@ -273,6 +273,15 @@ abstract class GoalHarness {
         return dir.resolve("target").resolve("worklink").resolve(goal + ".json");
     }
 
+    /** The goal, skipped by {@code property}, says so naming the property, sends nothing and writes no report. */
+    void skippedBy(Mojo mojo, String goal, String property) throws Exception {
+        mojo.execute();
+
+        assertThat(received()).as("requests the sandbox received").isEmpty();
+        assertThat(log.infos()).contains("worklink:" + goal + " skipped (" + property + "=true).");
+        assertThat(defaultReport(goal)).doesNotExist();
+    }
+
     /** The goal fails for a mistake in its configuration (MojoFailureException) with these words, and sends nothing. */
     void failsBeforeAnyCall(Mojo mojo, String... words) {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContainingAll(words);

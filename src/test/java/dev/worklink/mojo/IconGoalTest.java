@@ -73,21 +73,14 @@ class IconGoalTest extends GoalHarness {
     @InjectMojo(goal = "icon")
     @Define(name = "worklink.icon.skip", value = "true")
     void itsOwnSkipSendsNothingAndNamesItsProperty(IconMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:icon skipped (worklink.icon.skip=true).");
-        assertThat(defaultReport("icon")).doesNotExist();
+        skippedBy(mojo, "icon", "worklink.icon.skip");
     }
 
     @Test
     @InjectMojo(goal = "icon")
     @Define(name = "worklink.skip", value = "true")
     void worklinkSkipSendsNothing(IconMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:icon skipped (worklink.skip=true).");
+        skippedBy(mojo, "icon", "worklink.skip");
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -61,21 +61,14 @@ class LinkGoalTest extends GoalHarness {
     @InjectMojo(goal = "link")
     @Define(name = "worklink.link.skip", value = "true")
     void itsOwnSkipSendsNothingAndNamesItsProperty(LinkMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:link skipped (worklink.link.skip=true).");
-        assertThat(defaultReport("link")).doesNotExist();
+        skippedBy(mojo, "link", "worklink.link.skip");
     }
 
     @Test
     @InjectMojo(goal = "link")
     @Define(name = "worklink.skip", value = "true")
     void worklinkSkipSendsNothing(LinkMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:link skipped (worklink.skip=true).");
+        skippedBy(mojo, "link", "worklink.skip");
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -106,11 +106,7 @@ class ProjectImageGoalTest extends GoalHarness {
     @Define(name = "worklink.superoffice.projectId", value = "4711")
     @Define(name = "worklink.project-image.skip", value = "true")
     void itsOwnSkipSendsNothingAndNamesItsProperty(ProjectImageMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:project-image skipped (worklink.project-image.skip=true).");
-        assertThat(defaultReport("project-image")).doesNotExist();
+        skippedBy(mojo, "project-image", "worklink.project-image.skip");
     }
 
     @Test
@@ -118,10 +114,7 @@ class ProjectImageGoalTest extends GoalHarness {
     @Define(name = "worklink.superoffice.projectId", value = "4711")
     @Define(name = "worklink.skip", value = "true")
     void worklinkSkipSendsNothing(ProjectImageMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:project-image skipped (worklink.skip=true).");
+        skippedBy(mojo, "project-image", "worklink.skip");
     }
 
     // ---- the shared checks, offline, dry run

@@ -89,11 +89,7 @@ class ThumbnailGoalTest extends GoalHarness {
     @MojoParameter(name = "imageUrl", value = IMAGE_URL)
     @Define(name = "worklink.thumbnail.skip", value = "true")
     void itsOwnSkipSendsNothingAndNamesItsProperty(ThumbnailMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:thumbnail skipped (worklink.thumbnail.skip=true).");
-        assertThat(defaultReport("thumbnail")).doesNotExist();
+        skippedBy(mojo, "thumbnail", "worklink.thumbnail.skip");
     }
 
     @Test
@@ -101,10 +97,7 @@ class ThumbnailGoalTest extends GoalHarness {
     @MojoParameter(name = "imageUrl", value = IMAGE_URL)
     @Define(name = "worklink.skip", value = "true")
     void worklinkSkipSendsNothing(ThumbnailMojo mojo) throws Exception {
-        mojo.execute();
-
-        assertThat(received()).isEmpty();
-        assertThat(log.infos()).contains("worklink:thumbnail skipped (worklink.skip=true).");
+        skippedBy(mojo, "thumbnail", "worklink.skip");
     }
 
     // ---- the shared checks, offline, dry run
