@@ -12,7 +12,6 @@ import dev.worklink.http.Sizes;
 import dev.worklink.report.PublishReport;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -26,7 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Obtains the ticket of a SuperOffice Online system user and keeps it for the whole build: every goal and module
